@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Headers, Topics, type CanonicalEvent, type IdentityChange, type ProfileInsights } from '@c360/schemas';
+import { Consume, type InboundMessage, type Outgoing } from '@c360/messaging';
+import { Outbox } from '@c360/persistence';
+import { summarisePurchases } from '@c360/insights-domain';
+import { InsightsRepository } from '@c360/insights-data-access';
+import { INSIGHTS_CONFIG } from './insights.tokens';
+import type { InsightsConfig } from './insights.config';
+
+interface Cause {
+  eventId: string | null;
+  ingestedAt: number | null;
+}
+
+/**
+ * Keeps per-profile purchase facts and publishes the profile's insights whenever they change.
+ * Facts are keyed by event id, so a duplicate event adds nothing; a merge moves the absorbed
+ * profiles' facts to the survivor, in whichever order the merge and the events arrive.
+ */
+@Injectable()
+export class InsightsHandler {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: InsightsRepository,
+    private readonly outbox: Outbox,
+    @Inject(INSIGHTS_CONFIG) private readonly config: InsightsConfig,
+  ) {}
+
+  @Consume(Topics.resolvedEvents)
+  async onResolvedEvents(messages: InboundMessage<CanonicalEvent>[]): Promise<void> {
+    const purchases = messages.map((m) => m.value).filter((e) => e.purchase && e.profileId);
+    if (purchases.length === 0) return;
+    await this.dataSource.transaction(async (em) => {
+      const current = await this.repository.currentIds(em, purchases.map((e) => e.profileId!));
+      await this.repository.lockProfiles(em, [...current.values()]);
+      const rows = purchases.map((e) => ({
+        eventId: e.eventId,
+        profileId: current.get(e.profileId!)!,
+        amountMinor: e.purchase!.reportingAmountMinor,
+        occurredAt: e.occurredAt,
+      }));
+      const fresh = await this.repository.insertPurchases(em, rows);
+      const causes = new Map<string, Cause>();
+      for (const e of purchases) {
+        if (fresh.has(e.eventId)) causes.set(current.get(e.profileId!)!, { eventId: e.eventId, ingestedAt: e.ingestedAt });
+      }
+      await this.publish(em, causes);
+    });
+  }
+
+  @Consume(Topics.identityChanges)
+  async onIdentityChanges(messages: InboundMessage<IdentityChange>[]): Promise<void> {
+    const merges = messages.map((m) => m.value).filter((c) => c.kind === 'PROFILES_MERGED' && c.absorbedProfileIds.length > 0);
+    if (merges.length === 0) return;
+    await this.dataSource.transaction(async (em) => {
+      await this.repository.lockProfiles(em, merges.flatMap((m) => [m.profileId, ...m.absorbedProfileIds]));
+      const causes = new Map<string, Cause>();
+      for (const m of merges) {
+        await this.repository.merge(em, m.profileId, m.absorbedProfileIds);
+        causes.set(m.profileId, { eventId: m.causeEventId, ingestedAt: null });
+      }
+      await this.publish(em, causes);
+      await this.outbox.addTombstones(em, Topics.insights, merges.flatMap((m) => m.absorbedProfileIds));
+    });
+  }
+
+  private async publish(em: EntityManager, causes: Map<string, Cause>): Promise<void> {
+    const out: Outgoing<ProfileInsights>[] = [];
+    const now = Date.now();
+    for (const [profileId, cause] of causes) {
+      const summary = summarisePurchases(await this.repository.purchasesOf(em, profileId));
+      await this.repository.saveInsights(em, profileId, summary, now);
+      out.push({
+        key: profileId,
+        value: {
+          profileId,
+          reportingCurrency: this.config.REPORTING_CURRENCY,
+          ...summary,
+          causeEventId: cause.eventId,
+          causeIngestedAt: cause.ingestedAt,
+          updatedAt: now,
+        },
+        headers: cause.eventId ? { [Headers.eventId]: cause.eventId } : {},
+      });
+    }
+    await this.outbox.add(em, Topics.insights, out);
+  }
+}

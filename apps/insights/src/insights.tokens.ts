@@ -1,0 +1,1 @@
+export const INSIGHTS_CONFIG = Symbol('INSIGHTS_CONFIG');

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { databaseConfigSchema, loadConfig } from '@c360/platform';
+
+export const resolverConfigSchema = databaseConfigSchema.extend({
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3102),
+});
+export type ResolverConfig = z.infer<typeof resolverConfigSchema>;
+
+export const loadResolverConfig = (): ResolverConfig => loadConfig(resolverConfigSchema);

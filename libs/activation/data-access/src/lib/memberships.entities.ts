@@ -1,0 +1,12 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Current members of each segment; a row exists while the profile is a member. */
+@Entity({ name: 'segment_memberships' })
+export class SegmentMembershipEntity {
+  @PrimaryColumn({ name: 'profile_id', type: 'text' }) profileId!: string;
+  @PrimaryColumn({ name: 'segment_id', type: 'text' }) segmentId!: string;
+  @Column({ name: 'entered_at', type: 'timestamptz' }) enteredAt!: Date;
+  @Column({ name: 'trigger_event_id', type: 'text', nullable: true }) triggerEventId!: string | null;
+}
+
+export const activationEntities = [SegmentMembershipEntity];

@@ -1,0 +1,3 @@
+export * from './lib/mapping';
+export * from './lib/normalise';
+export * from './lib/map-native';

@@ -1,0 +1,47 @@
+// Avro in the Confluent wire format (magic byte, 4-byte schema id, Avro body) through a
+// Confluent-compatible schema registry. Subjects follow the TopicNameStrategy: `<topic>-value`.
+import { COMPATIBILITY, SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
+import type { AvroTopic } from '@c360/schemas';
+
+export class AvroCodec {
+  private readonly registry: SchemaRegistry;
+  private readonly ids = new Map<string, Promise<number>>();
+
+  constructor(private readonly registryUrl: string) {
+    this.registry = new SchemaRegistry({ host: registryUrl, retry: { retries: 3 } });
+  }
+
+  /** Registers the topic's value schema (BACKWARD compatible within the topic version); returns its id. */
+  register(topic: AvroTopic<unknown>): Promise<number> {
+    let id = this.ids.get(topic.name);
+    if (!id) {
+      id = this.registry
+        .register(
+          { type: SchemaType.AVRO, schema: JSON.stringify(topic.schema) },
+          { subject: `${topic.name}-value`, compatibility: COMPATIBILITY.BACKWARD },
+        )
+        .then((r) => r.id);
+      id.catch(() => this.ids.delete(topic.name));
+      this.ids.set(topic.name, id);
+    }
+    return id;
+  }
+
+  async encode<T>(topic: AvroTopic<T>, value: T): Promise<Buffer> {
+    return this.registry.encode(await this.register(topic), value);
+  }
+
+  /** Decodes with the writer's schema from the registry, read into the topic's current schema. */
+  async decode<T>(topic: AvroTopic<T>, bytes: Buffer): Promise<T> {
+    if (bytes.length < 5 || bytes[0] !== 0) throw new Error('not in the Confluent wire format (no magic byte)');
+    return (await this.registry.decode(bytes, {
+      [SchemaType.AVRO]: { readerSchema: topic.schema as never },
+    })) as T;
+  }
+
+  /** Answers when the registry is reachable. */
+  async ping(): Promise<void> {
+    const response = await fetch(`${this.registryUrl}/subjects`, { signal: AbortSignal.timeout(2_000) });
+    if (!response.ok) throw new Error(`schema registry answered ${response.status}`);
+  }
+}

@@ -1,0 +1,211 @@
+// kafkajs behind the KafkaTransport interface. kafkajs is in maintenance mode; keeping it here
+// alone means a change of client touches this file only.
+import { CompressionTypes, Kafka, logLevel, type Consumer, type IHeaders, type Producer as KProducer } from 'kafkajs';
+import type { TopicSpec } from '@c360/schemas';
+import type {
+  Admin,
+  BatchConsumer,
+  ConsumerOptions,
+  KafkaTransport,
+  OutgoingMessage,
+  PartitionBatch,
+  Producer,
+  RawMessage,
+  TopicLag,
+} from '../transport';
+
+export interface KafkajsTransportOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  readonly logger?: { warn(message: string, context?: object): void; error(message: string, context?: object): void };
+}
+
+function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) {
+    if (v === undefined) continue;
+    out[k] = Array.isArray(v) ? v.map((x) => x.toString()).join(',') : v.toString();
+  }
+  return out;
+}
+
+export class KafkajsTransport implements KafkaTransport {
+  private readonly kafka: Kafka;
+
+  constructor(private readonly options: KafkajsTransportOptions) {
+    const log = options.logger;
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 10_000 },
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry) => {
+        const { message, error } = entry.log as { message: string; error?: string };
+        if (!log) return;
+        const text = `kafkajs ${entry.namespace}: ${message}${error ? `: ${error}` : ''}`;
+        // Connection-level error responses are retried by kafkajs itself (a coordinator still
+        // loading, a leader moving); they are worth a warning, not an error.
+        if (entry.level <= logLevel.ERROR && entry.namespace !== 'Connection') log.error(text);
+        else if (entry.level <= logLevel.WARN) log.warn(text);
+      },
+    });
+  }
+
+  producer(): Producer {
+    return new KafkajsProducer(
+      this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }),
+    );
+  }
+
+  consumer(options: ConsumerOptions): BatchConsumer {
+    return new KafkajsConsumer(
+      this.kafka.consumer({
+        groupId: options.groupId,
+        allowAutoTopicCreation: false,
+        sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+        maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
+        retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
+      }),
+      options,
+    );
+  }
+
+  async admin(): Promise<Admin> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    return {
+      async ensureTopics(topics: readonly TopicSpec[]) {
+        // Several services start at once and create shared topics concurrently: whoever loses a
+        // race sees "already exists" or a not-yet-hosted partition, and simply checks again.
+        for (let attempt = 0; ; attempt++) {
+          const existing = new Set(await admin.listTopics());
+          const missing = topics.filter((t) => !existing.has(t.name));
+          if (missing.length === 0) return;
+          try {
+            await admin.createTopics({
+              waitForLeaders: true,
+              topics: missing.map((t) => ({
+                topic: t.name,
+                numPartitions: t.partitions,
+                configEntries: [{ name: 'cleanup.policy', value: t.cleanupPolicy }],
+              })),
+            });
+          } catch (error) {
+            const e = error as { type?: string; retriable?: boolean };
+            if (attempt >= 10 || !(e.retriable || e.type === 'TOPIC_ALREADY_EXISTS')) throw error;
+            await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+          }
+        }
+      },
+      async consumerLag(groupId: string, topics: readonly string[]): Promise<TopicLag[]> {
+        const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
+        const lags: TopicLag[] = [];
+        for (const { topic, partitions } of committed) {
+          const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p]));
+          for (const p of partitions) {
+            const end = ends.get(p.partition);
+            if (!end) continue;
+            const from = Number(p.offset) < 0 ? Number(end.low) : Number(p.offset);
+            lags.push({ topic, partition: p.partition, lag: Math.max(0, Number(end.high) - from) });
+          }
+        }
+        return lags;
+      },
+      async ping() {
+        await admin.describeCluster();
+      },
+      disconnect: () => admin.disconnect(),
+    };
+  }
+}
+
+class KafkajsProducer implements Producer {
+  private connected?: Promise<void>;
+
+  constructor(private readonly producer: KProducer) {}
+
+  connect(): Promise<void> {
+    this.connected ??= this.producer.connect();
+    return this.connected;
+  }
+
+  async send(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.connect();
+    await this.producer.send({
+      topic,
+      acks: -1,
+      compression: CompressionTypes.None,
+      messages: messages.map((m) => ({ key: m.key, value: m.value, headers: { ...(m.headers ?? {}) } })),
+    });
+  }
+
+  async disconnect(): Promise<void> {
+    if (this.connected) await this.producer.disconnect();
+    this.connected = undefined;
+  }
+}
+
+class KafkajsConsumer implements BatchConsumer {
+  private readonly crashListeners: Array<(error: Error) => void> = [];
+
+  constructor(
+    private readonly consumer: Consumer,
+    private readonly options: ConsumerOptions,
+  ) {
+    consumer.on(consumer.events.CRASH, (event) => {
+      // kafkajs restarts the consumer itself on retriable errors; only a final crash is reported.
+      if (event.payload.restart) return;
+      for (const listener of this.crashListeners) listener(event.payload.error);
+    });
+  }
+
+  async run(onBatch: (batch: PartitionBatch) => Promise<void>): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+    const joined = new Promise<void>((resolve) => {
+      const off = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+        off();
+        resolve();
+      });
+    });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: async ({ batch, heartbeat, isRunning, isStale }) => {
+        const messages: RawMessage[] = batch.messages.map((m) => ({
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: m.offset,
+          key: m.key,
+          value: m.value,
+          headers: headersToStrings(m.headers),
+          timestamp: m.timestamp,
+        }));
+        await onBatch({
+          topic: batch.topic,
+          partition: batch.partition,
+          messages,
+          highWatermark: batch.highWatermark,
+          heartbeat,
+          isRunning,
+          isStale,
+        });
+      },
+    });
+    await joined;
+  }
+
+  commit(topic: string, partition: number, nextOffset: string): Promise<void> {
+    return this.consumer.commitOffsets([{ topic, partition, offset: nextOffset }]);
+  }
+
+  disconnect(): Promise<void> {
+    return this.consumer.disconnect();
+  }
+
+  onCrash(listener: (error: Error) => void): void {
+    this.crashListeners.push(listener);
+  }
+}

@@ -1,0 +1,12 @@
+import { SetMetadata } from '@nestjs/common';
+import type { TopicSpec } from '@c360/schemas';
+
+export const CONSUME_METADATA = 'c360:consume';
+
+/**
+ * Declares a provider method as the batch handler of a topic. The method receives the decoded
+ * messages of one partition's batch and may return the ones it rejected as bad input.
+ * Checked at startup: a subscribed topic without a handler, or two handlers for one topic,
+ * stops the service.
+ */
+export const Consume = (topic: TopicSpec): MethodDecorator => SetMetadata(CONSUME_METADATA, topic);

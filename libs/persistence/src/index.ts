@@ -1,0 +1,2 @@
+export * from './lib/outbox';
+export * from './lib/persistence.module';

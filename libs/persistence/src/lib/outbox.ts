@@ -1,0 +1,90 @@
+// Transactional outbox: a handler writes its output messages (already Avro-encoded) in the same
+// Postgres transaction as its effects; the relay publishes them after the commit and deletes them.
+// A crash between the commit and the publish leaves the rows for the next flush, so no output is
+// lost; a crash between the publish and the delete republishes them, so consumers see duplicates
+// with the same keys and ids, which they drop.
+import type { EntityManager, DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import type { AvroTopic } from '@c360/schemas';
+import type { Outgoing, Publisher } from '@c360/messaging';
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+}
+
+export class Outbox {
+  constructor(
+    private readonly schema: string,
+    private readonly publisher: Publisher,
+  ) {}
+
+  /** Adds messages to the outbox inside the caller's transaction. */
+  async add<T>(em: EntityManager, topic: AvroTopic<T>, messages: readonly Outgoing<T>[]): Promise<void> {
+    if (messages.length === 0) return;
+    const encoded = await this.publisher.encode(topic, messages);
+    await this.insert(em, topic.name, encoded.map((m) => ({ key: m.key, value: m.value, headers: m.headers ?? {} })));
+  }
+
+  /** Adds tombstones (null values) for keys of a compacted topic. */
+  async addTombstones(em: EntityManager, topic: AvroTopic<unknown>, keys: readonly string[]): Promise<void> {
+    await this.insert(em, topic.name, keys.map((key) => ({ key, value: null, headers: {} })));
+  }
+
+  private async insert(em: EntityManager, topic: string, rows: { key: string | null; value: Buffer | null; headers: Readonly<Record<string, string>> }[]) {
+    if (rows.length === 0) return;
+    await em.query(
+      `INSERT INTO "${this.schema}".outbox (topic, key, value, headers)
+       SELECT $1, k, v, h::jsonb FROM unnest($2::text[], $3::bytea[], $4::text[]) AS t(k, v, h)`,
+      [topic, rows.map((r) => r.key), rows.map((r) => r.value), rows.map((r) => JSON.stringify(r.headers))],
+    );
+  }
+
+  /** Publishes every pending row in insertion order and deletes what was published. */
+  async flush(dataSource: DataSource, batchSize = 2_000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sent = await dataSource.transaction(async (em) => {
+        const rows = (await em.query(
+          `SELECT id, topic, key, value, headers FROM "${this.schema}".outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [batchSize],
+        )) as OutboxRow[];
+        if (rows.length === 0) return 0;
+        // Keep order per topic (and so per key) while sending each topic's run in one request.
+        let start = 0;
+        while (start < rows.length) {
+          let end = start + 1;
+          while (end < rows.length && rows[end]!.topic === rows[start]!.topic) end++;
+          const run = rows.slice(start, end);
+          await this.publisher.sendEncoded(run[0]!.topic, run.map((r) => ({ key: r.key, value: r.value, headers: r.headers })));
+          start = end;
+        }
+        await em.query(`DELETE FROM "${this.schema}".outbox WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+        return rows.length;
+      });
+      total += sent;
+      if (sent < batchSize) return total;
+    }
+  }
+}
+
+/** The outbox table, as the first migration of every service schema. */
+export function outboxMigration(schema: string): new () => MigrationInterface {
+  return class OutboxMigration implements MigrationInterface {
+    name = `Outbox${schema[0]!.toUpperCase()}${schema.slice(1)}1732300000000`;
+    async up(q: QueryRunner): Promise<void> {
+      await q.query(`CREATE TABLE IF NOT EXISTS "${schema}".outbox (
+        id bigserial PRIMARY KEY,
+        topic text NOT NULL,
+        key text,
+        value bytea,
+        headers jsonb NOT NULL DEFAULT '{}',
+        created_at timestamptz NOT NULL DEFAULT now())`);
+    }
+    async down(q: QueryRunner): Promise<void> {
+      await q.query(`DROP TABLE IF EXISTS "${schema}".outbox`);
+    }
+  };
+}

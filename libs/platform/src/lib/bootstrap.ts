@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
+import { maskConfig, type BaseConfig } from './config';
+
+/**
+ * Starts a c360 service: structured logs, shutdown hooks (SIGTERM finishes the batch in
+ * progress, commits and disconnects), and the HTTP server for health, metrics and APIs.
+ */
+export async function bootstrapService(service: string, module: DynamicModule, config: BaseConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.enableShutdownHooks();
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+  logger.log(`${service} listening on ${await app.getUrl()}`, { config: maskConfig(config as unknown as Record<string, unknown>) });
+  return app;
+}
+
+/** Runs a service's main; a failure to start is logged and ends the process with code 1. */
+export function runService(start: () => Promise<unknown>): void {
+  start().catch((error: unknown) => {
+    console.error('failed to start:', error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,3 @@
+export * from './generated';
+export * from './catalog';
+export * from './headers';
