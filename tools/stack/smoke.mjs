@@ -98,7 +98,10 @@ const schemaBad = { ...schemaV1, fields: [...schemaV1.fields, { name: 'tier', ty
 async function registryJson(method, p, body) {
   const res = await fetch(`${env.SCHEMA_REGISTRY_URL.replace(/\/+$/, '')}${p}`, {
     method,
-    headers: { 'content-type': 'application/vnd.schemaregistry.v1+json', accept: 'application/vnd.schemaregistry.v1+json, application/json' },
+    headers: {
+      'content-type': 'application/vnd.schemaregistry.v1+json',
+      accept: 'application/vnd.schemaregistry.v1+json, application/json',
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -137,8 +140,13 @@ async function phaseOne() {
     assert(md.topics[0].partitions.length === 3, 'expected 3 partitions');
   });
   await check('admin.alterConfigs / describeConfigs / createPartitions', async () => {
-    await admin.alterConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topicIn, configEntries: [{ name: 'retention.ms', value: '86400000' }] }] });
-    const d = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topicIn, configNames: ['retention.ms'] }] });
+    await admin.alterConfigs({
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topicIn, configEntries: [{ name: 'retention.ms', value: '86400000' }] }],
+    });
+    const d = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topicIn, configNames: ['retention.ms'] }],
+    });
     const v = d.resources[0].configEntries.find((e) => e.configName === 'retention.ms')?.configValue;
     assert(v === '86400000', `retention.ms is ${v}`);
     await admin.createPartitions({ topicPartitions: [{ topic: topicOut, count: 4 }] });
@@ -189,7 +197,13 @@ async function phaseOne() {
     const producer = kafka.producer({ transactionalId: `smoke.${runId}.tx`, idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     const t1 = await producer.transaction();
-    await t1.send({ topic: topicOut, messages: [{ key: 'a', value: 'committed-1' }, { key: 'b', value: 'committed-2' }] });
+    await t1.send({
+      topic: topicOut,
+      messages: [
+        { key: 'a', value: 'committed-1' },
+        { key: 'b', value: 'committed-2' },
+      ],
+    });
     await t1.commit();
     const t2 = await producer.transaction();
     await t2.send({ topic: topicOut, messages: [{ key: 'c', value: 'aborted' }] });
@@ -197,7 +211,10 @@ async function phaseOne() {
     const t3 = await producer.transaction();
     await t3.send({ topic: topicOut, messages: [{ key: 'd', value: 'committed-3' }] });
     // consume-transform-produce: offsets committed inside the transaction
-    await t3.sendOffsets({ consumerGroupId: `smoke.${runId}.txgroup`, topics: [{ topic: topicIn, partitions: [{ partition: 0, offset: '1' }] }] });
+    await t3.sendOffsets({
+      consumerGroupId: `smoke.${runId}.txgroup`,
+      topics: [{ topic: topicIn, partitions: [{ partition: 0, offset: '1' }] }],
+    });
     await t3.commit();
     await producer.disconnect();
     const got = await consumeAll(kafka, { groupId: `smoke.${runId}.reader`, topic: topicOut, expected: 3, commit: false });
@@ -256,7 +273,9 @@ async function phaseOne() {
       err = e;
     }
     assert(err, 'incompatible schema was accepted');
-    const r = await registryJson('POST', `/compatibility/subjects/${encodeURIComponent(subject)}/versions/latest`, { schema: JSON.stringify(schemaBad) });
+    const r = await registryJson('POST', `/compatibility/subjects/${encodeURIComponent(subject)}/versions/latest`, {
+      schema: JSON.stringify(schemaBad),
+    });
     return `${err.status ?? ''} ${err.message.slice(0, 100)}; compatibility check -> ${r.status} ${JSON.stringify(r.json)}`;
   });
   await check('GET /schemas/ids/{id} and /subjects list', async () => {
@@ -335,6 +354,7 @@ async function cleanup() {
     const client = new pg.Client({ connectionString: env.DATABASE_URL });
     await client.connect();
     await client.query('delete from smoke_marker where run_id = $1', [runId]);
+    await client.query('drop table if exists smoke_marker'); // leave the app database as it was
     await client.end();
     return `${groups.length} groups, 2 topics, subject versions ${JSON.stringify(soft.json)}`;
   });

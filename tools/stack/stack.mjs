@@ -111,7 +111,10 @@ function exists(p) {
 function tail(file, lines = 40) {
   try {
     const text = fs.readFileSync(file, 'utf8');
-    return text.split('\n').slice(-lines - 1).join('\n');
+    return text
+      .split('\n')
+      .slice(-lines - 1)
+      .join('\n');
   } catch {
     return `(no log at ${file})`;
   }
@@ -338,6 +341,34 @@ async function probeKafka(brokers) {
   }
 }
 
+/**
+ * On a freshly formatted broker the group and transaction coordinators' internal topics do not
+ * exist yet; the first consumer group / transactional producer then sees "coordinator not
+ * available / loading" errors and retry delays. Create them now so tests start clean.
+ */
+async function warmUpKafka(brokers) {
+  const { Kafka, logLevel } = await import('kafkajs');
+  const kafka = new Kafka({ clientId: 'c360-stack-warmup', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topics = await admin.listTopics();
+    if (!topics.includes('__consumer_offsets')) await admin.describeGroups(['c360-stack-warmup']);
+    if (!topics.includes('__transaction_state')) {
+      const producer = kafka.producer({ transactionalId: 'c360-stack-warmup', idempotent: true, maxInFlightRequests: 1 });
+      await producer.connect();
+      try {
+        const tx = await producer.transaction(); // InitProducerId with a transactional id: creates __transaction_state
+        await tx.abort(); // nothing sent: no EndTxn
+      } finally {
+        await producer.disconnect();
+      }
+    }
+  } finally {
+    await admin.disconnect().catch(() => {});
+  }
+}
+
 async function httpOk(url, timeout = 3000) {
   const res = await fetch(url, { signal: AbortSignal.timeout(timeout) });
   await res.arrayBuffer().catch(() => {});
@@ -490,7 +521,18 @@ async function startPostgres(cfg, log) {
       cfg,
       'postgres',
       bins.postgres,
-      ['-D', cfg.postgres.data, '-p', String(cfg.ports.postgres), '-h', '127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      [
+        '-D',
+        cfg.postgres.data,
+        '-p',
+        String(cfg.ports.postgres),
+        '-h',
+        '127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=200',
+      ],
       { ...ids, env: bins.env, cwd: cfg.postgres.home },
     );
     pid = proc.pid;
@@ -530,10 +572,17 @@ async function ensureKafkaLibs(cfg, log) {
   fs.rmSync(tmp, { recursive: true, force: true });
   await mvnQuiet(
     cfg,
-    ['-f', path.join(HERE, 'kafka', 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${tmp}`, `-Dkafka.version=${cfg.kafkaVersion}`],
+    [
+      '-f',
+      path.join(HERE, 'kafka', 'pom.xml'),
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${tmp}`,
+      `-Dkafka.version=${cfg.kafkaVersion}`,
+    ],
     `Kafka ${cfg.kafkaVersion}`,
   );
-  if (!exists(path.join(tmp, `kafka_2.13-${cfg.kafkaVersion}.jar`))) throw new Error(`Maven did not produce kafka_2.13-${cfg.kafkaVersion}.jar`);
+  if (!exists(path.join(tmp, `kafka_2.13-${cfg.kafkaVersion}.jar`)))
+    throw new Error(`Maven did not produce kafka_2.13-${cfg.kafkaVersion}.jar`);
   fs.writeFileSync(path.join(tmp, '.complete'), `${cfg.kafkaVersion}\n`);
   fs.rmSync(libs, { recursive: true, force: true });
   fs.renameSync(tmp, libs);
@@ -639,9 +688,13 @@ async function startKafka(cfg, log) {
     let formatted = false;
     if (!exists(path.join(data, 'meta.properties'))) {
       mkdirp(data);
-      const r = await runAsync(cfg.java, [...jvm.slice(1), '-cp', cp, 'kafka.tools.StorageTool', 'format', '-t', kafkaClusterId(cfg), '-c', props, '--ignore-formatted'], {
-        cwd: home,
-      });
+      const r = await runAsync(
+        cfg.java,
+        [...jvm.slice(1), '-cp', cp, 'kafka.tools.StorageTool', 'format', '-t', kafkaClusterId(cfg), '-c', props, '--ignore-formatted'],
+        {
+          cwd: home,
+        },
+      );
       mkdirp(cfg.logDir);
       fs.writeFileSync(path.join(cfg.logDir, 'kafka-format.log'), `${r.stdout}\n${r.stderr}`);
       if (r.status !== 0) {
@@ -656,6 +709,7 @@ async function startKafka(cfg, log) {
   }
   try {
     await waitFor('kafka', cfg.timeouts.kafka, () => probeKafka(brokers), proc);
+    if (note !== 'already running') await warmUpKafka(brokers);
   } catch (e) {
     e.logFile = path.join(cfg.logDir, 'kafka.log');
     throw e;
@@ -706,7 +760,8 @@ async function ensureRegistryDist(cfg, log) {
   // some archives wrap everything in one top-level folder
   let root = tmp;
   const entries = fs.readdirSync(tmp);
-  if (entries.length === 1 && fs.statSync(path.join(tmp, entries[0])).isDirectory() && !findRegistryJar(tmp)) root = path.join(tmp, entries[0]);
+  if (entries.length === 1 && fs.statSync(path.join(tmp, entries[0])).isDirectory() && !findRegistryJar(tmp))
+    root = path.join(tmp, entries[0]);
   if (!findRegistryJar(root)) throw new Error(`no quarkus-app/quarkus-run.jar or *-runner.jar in ${file}`);
   fs.writeFileSync(path.join(root, '.complete'), `${cfg.apicurioVersion}\n`);
   fs.rmSync(dist, { recursive: true, force: true });
@@ -761,7 +816,8 @@ async function startRegistry(cfg, log) {
   let note = 'already running';
   let proc = { pid };
   if (!pid) {
-    if (await portOpen(cfg.ports.registry)) throw new Error(`port ${cfg.ports.registry} is in use by another process (set C360_REGISTRY_PORT)`);
+    if (await portOpen(cfg.ports.registry))
+      throw new Error(`port ${cfg.ports.registry} is in use by another process (set C360_REGISTRY_PORT)`);
     requireJava(cfg, 17);
     const jar = await ensureRegistryDist(cfg, log);
     mkdirp(cfg.registry.tmp);
@@ -871,7 +927,14 @@ export async function stopStack(opts = {}) {
     await Promise.all([stopComponent(cfg, 'registry', log), stopComponent(cfg, 'kafka', log)]);
     await stopComponent(cfg, 'postgres', log);
     if (opts.purge) {
-      for (const p of [cfg.postgres.data, cfg.kafka.data, cfg.kafka.clusterIdFile, cfg.registry.tmp, cfg.logDir, path.join(cfg.postgres.home, 'lib')]) {
+      for (const p of [
+        cfg.postgres.data,
+        cfg.kafka.data,
+        cfg.kafka.clusterIdFile,
+        cfg.registry.tmp,
+        cfg.logDir,
+        path.join(cfg.postgres.home, 'lib'),
+      ]) {
         fs.rmSync(p, { recursive: true, force: true });
       }
       log(`purged data and logs under ${cfg.dir} (downloads kept)`);
@@ -929,7 +992,8 @@ async function status(cfg) {
   console.log(fmt(header));
   for (const r of rows) console.log(fmt(r));
   console.log(`\nstack dir: ${cfg.dir} (logs in ${cfg.logDir})`);
-  if (ENV_KEYS.every((k) => process.env[k])) console.log('note: KAFKA_BROKERS, SCHEMA_REGISTRY_URL and DATABASE_URL are set; `up` would use those instead');
+  if (ENV_KEYS.every((k) => process.env[k]))
+    console.log('note: KAFKA_BROKERS, SCHEMA_REGISTRY_URL and DATABASE_URL are set; `up` would use those instead');
   return rows.every((r) => r[1] === 'running' && r[5].startsWith('yes'));
 }
 

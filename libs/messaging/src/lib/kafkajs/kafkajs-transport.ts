@@ -173,7 +173,7 @@ class KafkajsConsumer implements BatchConsumer {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: async ({ batch, heartbeat, isRunning, isStale }) => {
+      eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
         const messages: RawMessage[] = batch.messages.map((m) => ({
           topic: batch.topic,
           partition: batch.partition,
@@ -192,6 +192,9 @@ class KafkajsConsumer implements BatchConsumer {
           isRunning,
           isStale,
         });
+        // The batch is done (and committed by the runner): move kafkajs's fetch position past it.
+        const last = batch.messages.at(-1);
+        if (last) resolveOffset(last.offset);
       },
     });
     await joined;

@@ -1,0 +1,3 @@
+export * from './lib/service-process';
+export * from './lib/kafka-test-client';
+export * from './lib/database';
