@@ -99,7 +99,10 @@ export class ConsumerHost implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.lagTimer);
-    await this.runner?.stop();
+    if (this.runner) {
+      await this.runner.stop();
+      this.logger.log('consumer stopped after its last batch was committed');
+    }
     await this.producer.value.disconnect();
     await this.admin?.disconnect();
   }
