@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// `npm run demo`: starts the local stack (if none runs) and the four services as processes,
+// replays the walking skeleton's two purchases, and shows what c360 made of them. Until the
+// synthetic-data generator lands, this is the whole demo. The stack stays up for exploring.
+import { spawn, execFileSync } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+const { Kafka, logLevel } = require('kafkajs');
+const { SchemaRegistry } = require('@kafkajs/confluent-schema-registry');
+const { ensureStack } = await import(join(root, 'tools/stack/stack.mjs'));
+
+const SERVICES = [
+  ['ingestor', 3101],
+  ['resolver', 3102],
+  ['insights', 3103],
+  ['activation', 3104],
+];
+const say = (s) => console.log(`\n▶ ${s}`);
+
+say('Starting the local stack (Kafka, schema registry, Postgres) unless one is running');
+const env = await ensureStack();
+
+say('Building the services');
+execFileSync(process.execPath, [join(root, 'node_modules/@swc/cli/bin/swc.js'), 'apps', 'libs', '-d', 'dist', '--quiet'], { cwd: root, stdio: 'inherit' });
+
+say('Starting ingestor, resolver, insights and activation as separate processes');
+const logDir = join(root, 'tmp', 'demo-logs');
+mkdirSync(logDir, { recursive: true });
+const children = [];
+for (const [name, port] of SERVICES) {
+  const up = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok).catch(() => false);
+  if (up) {
+    console.log(`  ${name} already answers on :${port}`);
+    continue;
+  }
+  const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+  const child = spawn(process.execPath, [join(root, `dist/apps/${name}/src/main.js`)], {
+    cwd: root,
+    env: { ...process.env, ...env, HTTP_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  children.push({ name, port, child });
+}
+for (const { name, port, child } of children) {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited; see ${join(logDir, `${name}.log`)}`);
+    if (await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok).catch(() => false)) break;
+    if (Date.now() > deadline) throw new Error(`${name} not ready; see ${join(logDir, `${name}.log`)}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  console.log(`  ${name} ready on http://127.0.0.1:${port} (pid ${child.pid})`);
+  child.stdout.unpipe();
+  child.stderr.unpipe();
+  child.unref();
+}
+
+const kafka = new Kafka({ clientId: 'c360-demo', brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+const registry = new SchemaRegistry({ host: env.SCHEMA_REGISTRY_URL });
+const run = Date.now().toString(36);
+const segmentTopicName = 'c360.segment.high-value.v1';
+
+const consumer = kafka.consumer({ groupId: `c360-demo-${run}` });
+await consumer.connect();
+const admin = kafka.admin();
+await admin.connect();
+const ends = await admin.fetchTopicOffsets(segmentTopicName);
+await admin.disconnect();
+await consumer.subscribe({ topic: segmentTopicName, fromBeginning: true });
+const changes = [];
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    if (message.value) changes.push(await registry.decode(message.value));
+  },
+});
+for (const e of ends) consumer.seek({ topic: segmentTopicName, partition: e.partition, offset: e.high });
+
+say('Two purchases by the same person, typed differently in two systems');
+const email = `demo-${run}@example.com`;
+const order = { orderId: `ORD-${run}`, placedAt: new Date().toISOString(), customer: { accountId: `acc-${run}`, email }, totals: { currency: 'EUR', net: '120.00' } };
+const receipt = { receipt: { number: `R-${run}`, closedAt: new Date().toISOString(), currency: 'EUR', total: 80 }, store: { id: 'S-042', country: 'DE' }, customer: { email: `  ${email.toUpperCase()} ` } };
+console.log('  e-commerce order →', JSON.stringify(order));
+console.log('  POS receipt      →', JSON.stringify(receipt));
+const producer = kafka.producer();
+await producer.connect();
+const sentAt = Date.now();
+await producer.send({ topic: 'src.ecommerce.orders.v1', messages: [{ key: order.orderId, value: JSON.stringify(order) }] });
+await producer.send({ topic: 'src.pos.receipts.v1', messages: [{ key: receipt.receipt.number, value: JSON.stringify(receipt) }] });
+
+const deadline = Date.now() + 60_000;
+let entered;
+while (!(entered = changes.find((c) => c.triggerEventId?.endsWith(run))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+const latencyMs = Date.now() - sentAt;
+await producer.disconnect();
+await consumer.disconnect();
+if (!entered) {
+  console.error('No segment change arrived within 60 s; see the logs in tmp/demo-logs/');
+  process.exit(1);
+}
+
+const profile = await (await fetch(`http://127.0.0.1:3102/profiles?email=${encodeURIComponent(email)}`)).json();
+const explain = await (await fetch(`http://127.0.0.1:3102/profiles/${profile.profileId}/explain`)).json();
+say('What c360 made of it');
+console.log(`  2 source records → 1 profile ${profile.profileId}`);
+console.log(`  records: ${profile.sourceRecords.join(', ')}; emails: ${profile.emails.join(', ')}`);
+for (const l of explain.links) console.log(`  link ${l.source}:${l.sourceRecordId} by rule ${l.rule} ${l.matchedValues.join(' ')}`);
+console.log(`  segment change on ${segmentTopicName}: ${entered.change} ${entered.segmentId} because ${entered.reason}`);
+console.log(`  from the second source event to the segment change: ${latencyMs} ms`);
+
+say('Explore');
+console.log(`  profile:   curl http://127.0.0.1:3102/profiles/${profile.profileId}`);
+console.log(`  explain:   curl http://127.0.0.1:3102/profiles/${profile.profileId}/explain`);
+console.log('  health:    curl http://127.0.0.1:3101/health/ready   (3101 ingestor, 3102 resolver, 3103 insights, 3104 activation)');
+console.log('  metrics:   curl http://127.0.0.1:3104/metrics');
+console.log(`  topics:    KAFKA_BROKERS=${env.KAFKA_BROKERS}, registry ${env.SCHEMA_REGISTRY_URL}`);
+console.log('  logs:      tmp/demo-logs/*.log and .stack/logs/');
+console.log('  stop:      pkill -f dist/apps/ && npm run stack:down');
+process.exit(0);
