@@ -33,8 +33,13 @@ export class InsightsHandler {
     const purchases = messages.map((m) => m.value).filter((e) => e.purchase && e.profileId);
     if (purchases.length === 0) return;
     await this.dataSource.transaction(async (em) => {
-      const current = await this.repository.currentIds(em, purchases.map((e) => e.profileId!));
-      await this.repository.lockProfiles(em, [...current.values()]);
+      // Lock the ids the events carry, then read their survivors and lock those too: a merge that
+      // commits in between cannot leave a purchase on an absorbed id. A lock-order deadlock with a
+      // concurrent merge is detected by Postgres and retried as a transient failure.
+      const ids = purchases.map((e) => e.profileId!);
+      await this.repository.lockProfiles(em, ids);
+      const current = await this.repository.currentIds(em, ids);
+      await this.repository.lockProfiles(em, [...current.values()].filter((id) => !ids.includes(id)));
       const rows = purchases.map((e) => ({
         eventId: e.eventId,
         profileId: current.get(e.profileId!)!,
