@@ -9,10 +9,11 @@ const plugins = [swc.vite({ swcrc: false, module: { type: 'es6' }, jsc: { target
 export default defineConfig({
   plugins,
   test: {
+    // The e2e files each run the whole pipeline; on two cores they go one after another.
+    fileParallelism: false,
     projects: [
       {
         plugins,
-        extends: false,
         test: {
           name: 'unit',
           include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts'],
@@ -22,14 +23,12 @@ export default defineConfig({
       },
       {
         plugins,
-        extends: false,
         test: {
           name: 'e2e',
           include: ['tests/**/*.e2e.spec.ts', 'libs/**/*.int.spec.ts'],
           globalSetup: ['tests/global-setup.ts'],
           testTimeout: 240_000,
           hookTimeout: 240_000,
-          fileParallelism: false,
           pool: 'forks',
         },
         resolve: { alias: aliases() },

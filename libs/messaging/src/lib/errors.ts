@@ -41,10 +41,10 @@ const TRANSIENT_CODES = new Set([
 export function isTransient(error: unknown): boolean {
   if (error instanceof TransientError) return true;
   if (!(error instanceof Error)) return false;
-  const e = error as Error & { code?: unknown; retriable?: unknown; cause?: unknown };
+  const e = error as Error & { code?: unknown; retriable?: unknown; cause?: unknown; status?: unknown };
   if (typeof e.code === 'string' && (TRANSIENT_CODES.has(e.code) || e.code.startsWith('08'))) return true;
   if (e.retriable === true) return true;
-  if (typeof (e as { status?: unknown }).status === 'number' && (e as { status: number }).status >= 500) return true;
+  if (typeof e.status === 'number' && e.status >= 500) return true;
   // The registry client reports network failures as HTTP errors with the socket's message.
   if (/Connection terminated|timeout exceeded when trying to connect|ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up/i.test(e.message)) return true;
   return e.cause !== undefined && e.cause !== error && isTransient(e.cause);
