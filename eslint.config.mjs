@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.stack/**', '.nx/**', 'tmp/**', '**/generated/**', 'tools/stack/**', 'coverage/**'] },
+  { ignores: ['**/*.mjs', '**/*.js', '**/dist/**', '**/node_modules/**', '.stack/**', '.nx/**', 'tmp/**', '**/generated/**', 'tools/stack/**', 'coverage/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
   {
@@ -31,6 +31,7 @@ export default tseslint.config(
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', '@kafkajs/*', 'prom-client'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'],
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util', 'type:domain'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:domain', 'type:data-access', 'type:testing'] },
             { sourceTag: 'scope:ingestor', onlyDependOnLibsWithTags: ['scope:ingestor', 'scope:shared'] },
             { sourceTag: 'scope:resolver', onlyDependOnLibsWithTags: ['scope:resolver', 'scope:shared'] },
@@ -43,7 +44,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.test.ts', 'libs/testing/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.test.ts', 'libs/testing/**/*.ts', 'tests/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -16,7 +16,7 @@ export default defineConfig({
         plugins,
         test: {
           name: 'unit',
-          include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts'],
+          include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts', 'tools/**/*.spec.ts'],
           exclude: ['**/*.e2e.spec.ts', '**/*.int.spec.ts', '**/node_modules/**'],
         },
         resolve: { alias: aliases() },

@@ -15,7 +15,6 @@ export default async function setup(project: TestProject): Promise<void> {
   const root = join(__dirname, '..');
   execFileSync(process.execPath, [join(root, 'node_modules/@swc/cli/bin/swc.js'), 'apps', 'libs', '-d', 'dist', '--quiet'], { cwd: root, stdio: 'inherit' });
   const started = Date.now();
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
   const { ensureStack } = await import(join(root, 'tools/stack/stack.mjs'));
   // eslint-disable-next-line @typescript-eslint/no-unsafe-call
   const env = (await ensureStack()) as { KAFKA_BROKERS: string; SCHEMA_REGISTRY_URL: string; DATABASE_URL: string };

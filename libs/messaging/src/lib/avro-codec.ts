@@ -15,16 +15,40 @@ export class AvroCodec {
   register(topic: AvroTopic<unknown>): Promise<number> {
     let id = this.ids.get(topic.name);
     if (!id) {
-      id = this.registry
-        .register(
-          { type: SchemaType.AVRO, schema: JSON.stringify(topic.schema) },
-          { subject: `${topic.name}-value`, compatibility: COMPATIBILITY.BACKWARD },
-        )
-        .then((r) => r.id);
+      id = this.registerOnce(topic);
       id.catch(() => this.ids.delete(topic.name));
       this.ids.set(topic.name, id);
     }
     return id;
+  }
+
+  private async registerOnce(topic: AvroTopic<unknown>): Promise<number> {
+    // Services starting together register the same subjects at once. The client sets BACKWARD on
+    // a subject right after its first registration; a concurrent registrant that looks in between
+    // sees the registry's default and refuses. Looking again shortly after settles it.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { id } = await this.registry.register(
+          { type: SchemaType.AVRO, schema: JSON.stringify(topic.schema) },
+          { subject: `${topic.name}-value`, compatibility: COMPATIBILITY.BACKWARD },
+        );
+        return id;
+      } catch (error) {
+        if (attempt >= 10 || (error as Error).name !== 'ConfluentSchemaRegistryCompatibilityError') throw error;
+        await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+        // Still not set after a while: the first registrant died before setting it; set it.
+        if (attempt === 3) await this.setCompatibility(`${topic.name}-value`, 'BACKWARD');
+      }
+    }
+  }
+
+  private async setCompatibility(subject: string, compatibility: string): Promise<void> {
+    const response = await fetch(`${this.registryUrl}/config/${encodeURIComponent(subject)}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/vnd.schemaregistry.v1+json' },
+      body: JSON.stringify({ compatibility }),
+    });
+    if (!response.ok) throw new Error(`could not set ${compatibility} on ${subject}: registry answered ${response.status}`);
   }
 
   async encode<T>(topic: AvroTopic<T>, value: T): Promise<Buffer> {

@@ -14,7 +14,7 @@ export async function bootstrapService(service: string, module: DynamicModule, c
   app.useLogger(logger);
   app.enableShutdownHooks();
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
-  logger.log(`${service} listening on ${await app.getUrl()}`, { config: maskConfig(config as unknown as Record<string, unknown>) });
+  logger.log(`${service} listening on ${await app.getUrl()}`, { config: maskConfig(config) });
   return app;
 }
 

@@ -173,7 +173,8 @@ class KafkajsConsumer implements BatchConsumer {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+      eachBatch: async (payload) => {
+        const { batch } = payload;
         const messages: RawMessage[] = batch.messages.map((m) => ({
           topic: batch.topic,
           partition: batch.partition,
@@ -188,13 +189,13 @@ class KafkajsConsumer implements BatchConsumer {
           partition: batch.partition,
           messages,
           highWatermark: batch.highWatermark,
-          heartbeat,
-          isRunning,
-          isStale,
+          heartbeat: () => payload.heartbeat(),
+          isRunning: () => payload.isRunning(),
+          isStale: () => payload.isStale(),
         });
         // The batch is done (and committed by the runner): move kafkajs's fetch position past it.
         const last = batch.messages.at(-1);
-        if (last) resolveOffset(last.offset);
+        if (last) payload.resolveOffset(last.offset);
       },
     });
     await joined;
