@@ -42,7 +42,7 @@ describe('graceful shutdown mid-stream', () => {
     await insights.waitFor((m) => m.value.orderCount > 0, 1, 60_000);
     const stopped = [pipeline.running.get('resolver')!, pipeline.running.get('insights')!];
     await Promise.all(stopped.map((s) => s.stop('SIGTERM')));
-    for (const s of stopped) expect(readFileSync(s.logFile, 'utf8')).toContain('consumer stopped after finishing its batch in progress');
+    for (const s of stopped) expect(readFileSync(s.logFile, 'utf8')).toContain('consumer stopped after committing its batch in progress');
     await producing;
     await Promise.all([pipeline.start('resolver'), pipeline.start('insights')]);
 

@@ -3,7 +3,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..', '..');
 const probes: string[] = [];
@@ -18,6 +19,11 @@ async function lintProbe(dir: string, source: string): Promise<string[]> {
 }
 
 describe('project boundaries', () => {
+  // The boundary rule reads Nx's project graph; on a fresh clone it has not been computed yet.
+  beforeAll(() => {
+    execFileSync(process.execPath, [require.resolve('nx/bin/nx'), 'show', 'projects'], { cwd: root, stdio: 'ignore' });
+  }, 120_000);
+
   afterAll(() => probes.forEach((f) => rmSync(f, { force: true })));
 
   it('fails a domain library that imports @nestjs/core', async () => {

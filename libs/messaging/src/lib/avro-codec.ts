@@ -25,7 +25,8 @@ export class AvroCodec {
   private async registerOnce(topic: AvroTopic<unknown>): Promise<number> {
     // Services starting together register the same subjects at once. The client sets BACKWARD on
     // a subject right after its first registration; a concurrent registrant that looks in between
-    // sees the registry's default and refuses. Looking again shortly after settles it.
+    // sees the registry's default and refuses, or both set it and the second is told it exists.
+    // Looking again shortly after settles it.
     for (let attempt = 0; ; attempt++) {
       try {
         const { id } = await this.registry.register(
@@ -34,7 +35,7 @@ export class AvroCodec {
         );
         return id;
       } catch (error) {
-        if (attempt >= 10 || (error as Error).name !== 'ConfluentSchemaRegistryCompatibilityError') throw error;
+        if (attempt >= 10 || !isRegistrationRace(error)) throw error;
         await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
         // Still not set after a while: the first registrant died before setting it; set it.
         if (attempt === 3) await this.setCompatibility(`${topic.name}-value`, 'BACKWARD');
@@ -68,4 +69,9 @@ export class AvroCodec {
     const response = await fetch(`${this.registryUrl}/subjects`, { signal: AbortSignal.timeout(2_000) });
     if (!response.ok) throw new Error(`schema registry answered ${response.status}`);
   }
+}
+
+function isRegistrationRace(error: unknown): boolean {
+  const e = error as { name?: string; status?: number; message?: string };
+  return e.name === 'ConfluentSchemaRegistryCompatibilityError' || (e.status === 409 && /already exists/i.test(e.message ?? ''));
 }

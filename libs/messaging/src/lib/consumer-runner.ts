@@ -105,7 +105,7 @@ export class ConsumerRunner {
     if (decoded.length > 0) rejections.push(...(await this.handleIsolating(subscription, decoded, batch)));
     await this.deadLetter(rejections);
     await this.options.beforeCommit?.();
-    await this.consumer!.commit(batch.topic, batch.partition, (BigInt(last.offset) + 1n).toString());
+    await batch.commit((BigInt(last.offset) + 1n).toString());
 
     this.options.metrics.consumed.inc(labels, batch.messages.length);
     this.options.metrics.lag.set(

@@ -25,6 +25,11 @@ export interface PartitionBatch {
   /** The partition's high watermark when the batch was fetched. */
   readonly highWatermark: string;
   heartbeat(): Promise<void>;
+  /**
+   * Commits `nextOffset` (the offset of the next message to read) for this partition. Works while
+   * the consumer is stopping too, so the batch that finishes during a shutdown is committed.
+   */
+  commit(nextOffset: string): Promise<void>;
   isRunning(): boolean;
   isStale(): boolean;
 }
@@ -42,8 +47,6 @@ export interface ConsumerOptions {
 export interface BatchConsumer {
   /** Starts fetching; resolves once the consumer has joined its group and runs. */
   run(onBatch: (batch: PartitionBatch) => Promise<void>): Promise<void>;
-  /** Commits `nextOffset` (the offset of the next message to read) for a partition. */
-  commit(topic: string, partition: number, nextOffset: string): Promise<void>;
   /** Stops after the batch in progress and leaves the group. */
   disconnect(): Promise<void>;
   /** Called when the consumer has crashed for good (after the client's own restarts). */

@@ -65,9 +65,37 @@ export class KafkajsTransport implements KafkaTransport {
         sessionTimeout: options.sessionTimeoutMs ?? 30_000,
         maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
         retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
+        // New partitions and topics are noticed within a minute, not the default five.
+        metadataMaxAge: 60_000,
       }),
       options,
+      () => this.waitForLeaders(options.topics),
     );
+  }
+
+  /**
+   * Waits until every partition of the topics has a leader. A consumer that joins its group while
+   * a just-created topic has no partitions in the metadata yet is assigned nothing, and would sit
+   * idle until its next metadata refresh.
+   */
+  private async waitForLeaders(topics: readonly string[], timeoutMs = 60_000): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        try {
+          const { topics: meta } = await admin.fetchTopicMetadata({ topics: [...topics] });
+          if (meta.length === topics.length && meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+        } catch (error) {
+          if ((error as { retriable?: boolean }).retriable !== true) throw error;
+        }
+        if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no leaders after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   async admin(): Promise<Admin> {
@@ -152,6 +180,7 @@ class KafkajsConsumer implements BatchConsumer {
   constructor(
     private readonly consumer: Consumer,
     private readonly options: ConsumerOptions,
+    private readonly topicsReady: () => Promise<void>,
   ) {
     consumer.on(consumer.events.CRASH, (event) => {
       // kafkajs restarts the consumer itself on retriable errors; only a final crash is reported.
@@ -161,6 +190,7 @@ class KafkajsConsumer implements BatchConsumer {
   }
 
   async run(onBatch: (batch: PartitionBatch) => Promise<void>): Promise<void> {
+    await this.topicsReady();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
     const joined = new Promise<void>((resolve) => {
@@ -190,6 +220,9 @@ class KafkajsConsumer implements BatchConsumer {
           messages,
           highWatermark: batch.highWatermark,
           heartbeat: () => payload.heartbeat(),
+          // Unlike consumer.commitOffsets, this commits even after disconnect() has begun.
+          commit: (nextOffset) =>
+            payload.commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: nextOffset }] }] }),
           isRunning: () => payload.isRunning(),
           isStale: () => payload.isStale(),
         });
@@ -199,10 +232,6 @@ class KafkajsConsumer implements BatchConsumer {
       },
     });
     await joined;
-  }
-
-  commit(topic: string, partition: number, nextOffset: string): Promise<void> {
-    return this.consumer.commitOffsets([{ topic, partition, offset: nextOffset }]);
   }
 
   disconnect(): Promise<void> {

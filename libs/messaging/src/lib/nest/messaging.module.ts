@@ -101,7 +101,7 @@ export class ConsumerHost implements OnApplicationBootstrap, OnModuleDestroy {
     clearInterval(this.lagTimer);
     if (this.runner) {
       await this.runner.stop();
-      this.logger.log('consumer stopped after finishing its batch in progress');
+      this.logger.log('consumer stopped after committing its batch in progress');
     }
     await this.producer.value.disconnect();
     await this.admin?.disconnect();
