@@ -9,8 +9,6 @@ const plugins = [swc.vite({ swcrc: false, module: { type: 'es6' }, jsc: { target
 export default defineConfig({
   plugins,
   test: {
-    // The e2e files each run the whole pipeline; on two cores they go one after another.
-    fileParallelism: false,
     projects: [
       {
         plugins,
@@ -30,6 +28,8 @@ export default defineConfig({
           testTimeout: 240_000,
           hookTimeout: 240_000,
           pool: 'forks',
+          // Each e2e file runs a whole pipeline; on two cores they go one after another.
+          poolOptions: { forks: { singleFork: true } },
         },
         resolve: { alias: aliases() },
       },

@@ -2,7 +2,7 @@
 // the end of their topics, and the four services as processes.
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { createTestDatabase, KafkaTestClient, startService, type RunningService, type ServiceName } from '@c360/testing';
+import { createTestDatabase, freePort, KafkaTestClient, startService, type RunningService, type ServiceName } from '@c360/testing';
 import { segmentTopic, Topics } from '@c360/schemas';
 
 export const SERVICES: readonly { name: ServiceName; topics: readonly string[] }[] = [
@@ -19,7 +19,6 @@ export class Pipeline {
   databaseUrl = '';
   private dropDatabase?: () => Promise<void>;
   private readonly stack = inject('stack');
-  private readonly basePort = 20000 + Math.floor(Math.random() * 20000);
 
   constructor() {
     this.kafka = new KafkaTestClient(this.stack.KAFKA_BROKERS, this.stack.SCHEMA_REGISTRY_URL);
@@ -38,9 +37,8 @@ export class Pipeline {
   }
 
   async start(name: ServiceName): Promise<RunningService> {
-    const index = SERVICES.findIndex((s) => s.name === name);
     const service = await startService(name, {
-      port: this.basePort + index,
+      port: await freePort(),
       logDir: join(__dirname, '..', '..', 'tmp', 'test-logs', this.runId),
       env: {
         KAFKA_BROKERS: this.stack.KAFKA_BROKERS,
@@ -55,7 +53,10 @@ export class Pipeline {
   }
 
   async startAll(): Promise<void> {
-    await Promise.all(SERVICES.map((s) => this.start(s.name)));
+    // Settle every start before reporting a failure, so tearDown sees (and stops) all that started.
+    const results = await Promise.allSettled(SERVICES.map((s) => this.start(s.name)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   async tearDown(): Promise<void> {

@@ -58,12 +58,16 @@ export class KafkaTestClient {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      for (const { groupId, topics } of groups) {
-        for (const topic of topics) {
-          const offsets = await retriable(() => admin.fetchTopicOffsets(topic));
-          await admin.setOffsets({ groupId, topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
-        }
-      }
+      // kafkajs sets a group's offsets by briefly joining the group (about 5 s): different groups
+      // go at once, one group's topics one after another (two joins of one group would fight).
+      await Promise.all(
+        groups.map(async ({ groupId, topics }) => {
+          for (const topic of topics) {
+            const offsets = await retriable(() => admin.fetchTopicOffsets(topic));
+            await admin.setOffsets({ groupId, topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
+          }
+        }),
+      );
     } finally {
       await admin.disconnect();
     }

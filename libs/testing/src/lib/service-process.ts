@@ -1,6 +1,7 @@
 // Runs a c360 service as its own process, as in production, from the swc build in dist/.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export type ServiceName = 'ingestor' | 'resolver' | 'insights' | 'activation';
@@ -32,6 +33,10 @@ export async function startService(name: ServiceName, options: StartOptions): Pr
     env: { ...process.env, ...options.env, HTTP_PORT: String(options.port), HTTP_HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Never outlive the test process, whatever ends it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -59,4 +64,16 @@ export async function startService(name: ServiceName, options: StartOptions): Pr
   }
   await service.stop('SIGKILL');
   throw new Error(`${name} was not ready within ${options.readyTimeoutMs ?? 60_000} ms; see ${logFile}`);
+}
+
+/** A port nothing listens on right now, chosen by the kernel. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
