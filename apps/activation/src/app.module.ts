@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@c360/messaging';
 import { outboxMigration, PersistenceModule } from '@c360/persistence';
 import { PlatformModule } from '@c360/platform';
-import { activationEntities, Memberships1732300000003, MembershipsRepository } from '@c360/activation-data-access';
+import { activationEntities, Evaluations1732300000004, Memberships1732300000003, MembershipsRepository } from '@c360/activation-data-access';
 import { Topics } from '@c360/schemas';
 import type { ActivationConfig } from './activation.config';
 import { SEGMENTS } from './activation.tokens';
@@ -31,7 +31,7 @@ export class AppModule {
           url: config.DATABASE_URL,
           schema: 'activation',
           entities: activationEntities,
-          migrations: [outboxMigration('activation'), Memberships1732300000003],
+          migrations: [outboxMigration('activation'), Memberships1732300000003, Evaluations1732300000004],
           poolSize: config.DATABASE_POOL_SIZE,
         }),
       ],

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Headers, Topics, type CanonicalEvent, type IdentityChange, type ProfileInsights } from '@c360/schemas';
-import { Consume, type InboundMessage, type Outgoing } from '@c360/messaging';
+import { Consume, RejectedInputError, type HandlerResult, type InboundMessage, type Outgoing, type Rejection } from '@c360/messaging';
 import { Outbox } from '@c360/persistence';
 import { summarisePurchases } from '@c360/insights-domain';
 import { InsightsRepository } from '@c360/insights-data-access';
@@ -29,9 +29,23 @@ export class InsightsHandler {
   ) {}
 
   @Consume(Topics.resolvedEvents)
-  async onResolvedEvents(messages: InboundMessage<CanonicalEvent>[]): Promise<void> {
-    const purchases = messages.map((m) => m.value).filter((e) => e.purchase && e.profileId);
-    if (purchases.length === 0) return;
+  async onResolvedEvents(messages: InboundMessage<CanonicalEvent>[]): Promise<HandlerResult> {
+    // Money is summed in one currency; an event converted to another cannot be added up.
+    const rejected: Rejection[] = messages
+      .filter((m) => m.value.purchase && m.value.purchase.reportingCurrency !== this.config.REPORTING_CURRENCY)
+      .map((message) => ({
+        message,
+        error: new RejectedInputError(
+          'reporting-currency-mismatch',
+          `purchase is in reporting currency ${message.value.purchase!.reportingCurrency}, insights keep ${this.config.REPORTING_CURRENCY}`,
+          'purchase.reportingCurrency',
+          message.value.source,
+        ),
+      }));
+    const purchases = messages
+      .map((m) => m.value)
+      .filter((e) => e.purchase && e.profileId && e.purchase.reportingCurrency === this.config.REPORTING_CURRENCY);
+    if (purchases.length === 0) return { rejected };
     await this.dataSource.transaction(async (em) => {
       // Lock the ids the events carry, then read their survivors and lock those too: a merge that
       // commits in between cannot leave a purchase on an absorbed id. A lock-order deadlock with a
@@ -53,6 +67,7 @@ export class InsightsHandler {
       }
       await this.publish(em, causes);
     });
+    return { rejected };
   }
 
   @Consume(Topics.identityChanges)

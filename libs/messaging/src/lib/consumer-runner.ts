@@ -35,13 +35,16 @@ export type BatchHandler<T> = (messages: InboundMessage<T>[]) => Promise<Handler
 export interface Subscription {
   readonly topic: TopicSpec;
   readonly name: string;
+  /** Hand tombstones to the handler (value null) instead of skipping them. */
+  readonly tombstones?: boolean;
   readonly handler: BatchHandler<never>;
 }
 
+/** Messages carry their details inline: structured loggers differ in what they do with extra arguments. */
 export interface Logger {
-  log(message: string, context?: object): void;
-  warn(message: string, context?: object): void;
-  error(message: string, context?: object): void;
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
 }
 
 export interface ConsumerRunnerOptions {
@@ -96,7 +99,7 @@ export class ConsumerRunner {
     const decoded: InboundMessage<unknown>[] = [];
     const rejections: Rejection[] = [];
     for (const raw of batch.messages) {
-      const outcome = await this.decode(subscription.topic, raw);
+      const outcome = await this.decode(subscription, raw);
       if (outcome instanceof RejectedInputError) rejections.push({ message: this.inbound(raw, null), error: outcome });
       else if (outcome === TOMBSTONE) this.options.metrics.skipped.inc({ ...labels, reason: 'tombstone' });
       else decoded.push(outcome);
@@ -116,9 +119,10 @@ export class ConsumerRunner {
     await batch.heartbeat();
   }
 
-  private async decode(topic: TopicSpec, raw: RawMessage): Promise<InboundMessage<unknown> | RejectedInputError | typeof TOMBSTONE> {
+  private async decode({ topic, tombstones }: Subscription, raw: RawMessage): Promise<InboundMessage<unknown> | RejectedInputError | typeof TOMBSTONE> {
     if (raw.value === null) {
-      return topic.format === 'avro' ? TOMBSTONE : new RejectedInputError('empty-value', 'the message has no value');
+      if (topic.format !== 'avro') return new RejectedInputError('empty-value', 'the message has no value');
+      return tombstones ? this.inbound(raw, null) : TOMBSTONE;
     }
     if (topic.format === 'native') return this.inbound(raw, raw.value);
     try {
@@ -156,7 +160,7 @@ export class ConsumerRunner {
         if (isTransient(error)) {
           if (attempt + 1 >= this.retry.attempts || !batch.isRunning()) throw error;
           this.options.metrics.retries.inc({ topic: batch.topic, group: this.options.groupId });
-          this.options.logger.warn(`transient failure in ${subscription.name}, retrying`, { attempt, error: describeError(error) });
+          this.options.logger.warn(`transient failure in ${subscription.name} (attempt ${attempt + 1}), retrying: ${describeError(error)}`);
           await sleep(backoffDelay(this.retry, attempt));
           await batch.heartbeat();
           continue;
@@ -173,9 +177,8 @@ export class ConsumerRunner {
             ? error
             : new RejectedInputError('processing-failed', `${subscription.name} failed: ${describeError(error)}`);
         if (!(error instanceof RejectedInputError)) {
-          this.options.logger.error(`handler ${subscription.name} failed on one message; dead-lettering it`, {
-            topic: messages[0]!.topic, partition: messages[0]!.partition, offset: messages[0]!.offset, error: describeError(error),
-          });
+          const { topic, partition, offset } = messages[0]!;
+          this.options.logger.error(`handler ${subscription.name} failed on ${topic}/${partition}@${offset}; dead-lettering it: ${describeError(error)}`);
         }
         return [{ message: messages[0]!, error: rejected }];
       }

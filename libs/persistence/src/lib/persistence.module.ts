@@ -1,4 +1,4 @@
-import { Injectable, Logger, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
 import { Client } from 'pg';
@@ -44,10 +44,14 @@ async function createSchema(url: string, schema: string): Promise<void> {
   }
 }
 
-/** Publishes the outbox before every offset commit, and once at startup for leftovers. */
+/**
+ * Publishes the outbox before every offset commit, once at startup for leftovers, and every few
+ * seconds for rows a concurrent flush skipped (SKIP LOCKED) and then failed to publish.
+ */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap {
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
   constructor(
     readonly outbox: Outbox,
     private readonly dataSource: DataSource,
@@ -61,6 +65,14 @@ export class OutboxRelay implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const n = await this.flush();
     if (n > 0) this.logger.log(`published ${n} outbox messages left by an earlier run`);
+    this.timer = setInterval(() => {
+      this.flush().catch((error: unknown) => this.logger.warn(`periodic outbox flush failed: ${String(error)}`));
+    }, 5_000);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
   }
 
   flush(): Promise<number> {

@@ -12,8 +12,6 @@ export const baseConfigSchema = z.object({
   KAFKA_GROUP_ID: z.string().optional(),
   /** Partitions one process consumes at once. */
   KAFKA_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(2),
-  /** Reporting currency for monetary insights. */
-  REPORTING_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

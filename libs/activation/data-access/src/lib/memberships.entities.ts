@@ -9,4 +9,11 @@ export class SegmentMembershipEntity {
   @Column({ name: 'trigger_event_id', type: 'text', nullable: true }) triggerEventId!: string | null;
 }
 
-export const activationEntities = [SegmentMembershipEntity];
+/** The insights version each profile was last evaluated on. */
+@Entity({ name: 'profile_evaluations' })
+export class ProfileEvaluationEntity {
+  @PrimaryColumn({ name: 'profile_id', type: 'text' }) profileId!: string;
+  @Column({ name: 'insights_updated_at', type: 'timestamptz' }) insightsUpdatedAt!: Date;
+}
+
+export const activationEntities = [SegmentMembershipEntity, ProfileEvaluationEntity];

@@ -52,4 +52,28 @@ export class MembershipsRepository {
     );
     return row?.n ?? 0;
   }
+
+  /**
+   * Records that the profile is evaluated on insights of `updatedAt`; false when newer insights
+   * were already evaluated (the update is stale and must be ignored).
+   */
+  async advance(em: EntityManager, profileId: string, updatedAt: number): Promise<boolean> {
+    const rows = await em.query<{ profile_id: string }[]>(
+      `INSERT INTO profile_evaluations (profile_id, insights_updated_at) VALUES ($1, to_timestamp($2 / 1000.0))
+       ON CONFLICT (profile_id) DO UPDATE SET insights_updated_at = EXCLUDED.insights_updated_at
+       WHERE profile_evaluations.insights_updated_at <= EXCLUDED.insights_updated_at
+       RETURNING profile_id`,
+      [profileId, updatedAt],
+    );
+    return rows.length > 0;
+  }
+
+  /** Forgets a profile that no longer exists (merged away); returns the segments it was in. */
+  async removeProfile(em: EntityManager, profileId: string): Promise<string[]> {
+    // (TypeORM hands back DELETE ... RETURNING as [rows, count]; reading first keeps it plain.)
+    const rows = await em.query<{ segment_id: string }[]>(`SELECT segment_id FROM segment_memberships WHERE profile_id = $1`, [profileId]);
+    await em.query(`DELETE FROM segment_memberships WHERE profile_id = $1`, [profileId]);
+    await em.query(`DELETE FROM profile_evaluations WHERE profile_id = $1`, [profileId]);
+    return rows.map((r) => r.segment_id).sort();
+  }
 }

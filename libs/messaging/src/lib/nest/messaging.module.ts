@@ -16,7 +16,7 @@ import { KafkajsTransport } from '../kafkajs/kafkajs-transport';
 import { MessagingMetrics } from '../messaging-metrics';
 import { Publisher } from '../publisher';
 import type { Admin, KafkaTransport, Producer } from '../transport';
-import { CONSUME_METADATA } from './consume.decorator';
+import { CONSUME_METADATA, type ConsumeMetadata } from './consume.decorator';
 import { MESSAGING_OPTIONS, type CommitBarrier, type MessagingModuleOptions } from './messaging.options';
 
 /** Wrappers so Nest can inject the framework-free objects by class. */
@@ -116,12 +116,13 @@ export class ConsumerHost implements OnApplicationBootstrap, OnModuleDestroy {
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const fn = instance[method];
         if (typeof fn !== 'function') continue;
-        const topic = this.reflector.get<TopicSpec | undefined>(CONSUME_METADATA, fn as () => unknown);
-        if (!topic) continue;
+        const meta = this.reflector.get<ConsumeMetadata | undefined>(CONSUME_METADATA, fn as () => unknown);
+        if (!meta) continue;
+        const { topic } = meta;
         const name = `${instance.constructor.name}.${method}`;
         const existing = found.get(topic.name);
         if (existing) throw new HandlerDeclarationError(`two handlers for ${topic.name} in group ${this.options.groupId}: ${existing.name} and ${name}`);
-        found.set(topic.name, { topic, name, handler: (fn as BatchHandler<never>).bind(instance) });
+        found.set(topic.name, { topic, name, tombstones: meta.tombstones ?? false, handler: (fn as BatchHandler<never>).bind(instance) });
       }
     }
     for (const topic of this.options.consumes) {
