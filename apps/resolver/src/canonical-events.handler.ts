@@ -32,8 +32,9 @@ export class CanonicalEventsHandler {
       const changes: Outgoing<IdentityChange>[] = [];
       const touched = new Set<string>();
       const absorbedAll = new Set<string>();
+      const lockedProfiles = new Set<string>();
       for (const { value: event } of messages) {
-        const profileId = await this.resolveOne(em, event, changes, absorbedAll);
+        const profileId = await this.resolveOne(em, event, changes, absorbedAll, lockedProfiles);
         touched.add(profileId);
         resolved.push({
           key: profileId,
@@ -52,10 +53,27 @@ export class CanonicalEventsHandler {
     });
   }
 
-  private async resolveOne(em: EntityManager, event: CanonicalEvent, changes: Outgoing<IdentityChange>[], absorbedAll: Set<string>): Promise<string> {
+  private async resolveOne(
+    em: EntityManager,
+    event: CanonicalEvent,
+    changes: Outgoing<IdentityChange>[],
+    absorbedAll: Set<string>,
+    lockedProfiles: Set<string>,
+  ): Promise<string> {
     const identifiers = linkableIdentifiers(event.identifiers).map((i) => ({ type: i.type, value: i.value }));
-    const current = await this.graph.findRecordProfile(em, event.source, event.sourceRecordId);
-    const matches = await this.graph.findByIdentifiers(em, identifiers);
+    let current = await this.graph.findRecordProfile(em, event.source, event.sourceRecordId);
+    let matches = await this.graph.findByIdentifiers(em, identifiers);
+    // Lock the profiles reached too, then look again: a concurrent merge of one of them (through
+    // identifiers this batch does not hold) must finish first, or this record would join a
+    // profile that no longer exists. Waiting can reveal other profiles, hence the loop.
+    for (;;) {
+      const reached = [current?.profileId, ...matches.map((m) => m.profile.profileId)].filter((id): id is string => !!id && !lockedProfiles.has(id));
+      if (reached.length === 0) break;
+      await this.graph.lock(em, reached.map((id) => `profile:${id}`));
+      reached.forEach((id) => lockedProfiles.add(id));
+      current = await this.graph.findRecordProfile(em, event.source, event.sourceRecordId);
+      matches = await this.graph.findByIdentifiers(em, identifiers);
+    }
     const decision = assign(event, current, matches);
     const now = Date.now();
     const base = { source: event.source, sourceRecordId: event.sourceRecordId, causeEventId: event.eventId, occurredAt: now };
