@@ -17,15 +17,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forService('activation', config),
-        MessagingModule.forRoot({
-          service: 'activation',
-          brokers: config.KAFKA_BROKERS,
-          registryUrl: config.SCHEMA_REGISTRY_URL,
-          groupId: config.KAFKA_GROUP_ID ?? 'c360-activation',
+        MessagingModule.forService('activation', config, {
           deadLetterTopic: Topics.deadLetterActivation,
           consumes: [Topics.insights],
           produces: segmentTopics(segments),
-          partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
         }),
         PersistenceModule.forService({
           url: config.DATABASE_URL,

@@ -19,15 +19,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forService('ingestor', config),
-        MessagingModule.forRoot({
-          service: 'ingestor',
-          brokers: config.KAFKA_BROKERS,
-          registryUrl: config.SCHEMA_REGISTRY_URL,
-          groupId: config.KAFKA_GROUP_ID ?? 'c360-ingestor',
+        MessagingModule.forService('ingestor', config, {
           deadLetterTopic: Topics.deadLetterIngestor,
           consumes: CONSUMES,
           produces: [Topics.canonicalEvents],
-          partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
         }),
       ],
       providers: [{ provide: MappingRegistry, useValue: registry }, SourceEventsHandler],

@@ -15,15 +15,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forService('insights', config),
-        MessagingModule.forRoot({
-          service: 'insights',
-          brokers: config.KAFKA_BROKERS,
-          registryUrl: config.SCHEMA_REGISTRY_URL,
-          groupId: config.KAFKA_GROUP_ID ?? 'c360-insights',
+        MessagingModule.forService('insights', config, {
           deadLetterTopic: Topics.deadLetterInsights,
           consumes: [Topics.resolvedEvents, Topics.identityChanges],
           produces: [Topics.insights],
-          partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
         }),
         PersistenceModule.forService({
           url: config.DATABASE_URL,

@@ -15,15 +15,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forService('resolver', config),
-        MessagingModule.forRoot({
-          service: 'resolver',
-          brokers: config.KAFKA_BROKERS,
-          registryUrl: config.SCHEMA_REGISTRY_URL,
-          groupId: config.KAFKA_GROUP_ID ?? 'c360-resolver',
+        MessagingModule.forService('resolver', config, {
           deadLetterTopic: Topics.deadLetterResolver,
           consumes: [Topics.canonicalEvents],
           produces: [Topics.resolvedEvents, Topics.identityChanges, Topics.profiles],
-          partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
         }),
         PersistenceModule.forService({
           url: config.DATABASE_URL,

@@ -1,2 +1,3 @@
 export * from './lib/outbox';
 export * from './lib/persistence.module';
+export * from './lib/advisory-lock';

@@ -3,14 +3,9 @@
 // A crash between the commit and the publish leaves the rows for the next flush, so no output is
 // lost; a crash between the publish and the delete republishes them, so consumers see duplicates
 // with the same keys and ids, which they drop.
-import type {
-  EntityManager,
-  DataSource,
-  MigrationInterface,
-  QueryRunner,
-} from "typeorm";
-import type { AvroTopic } from "@c360/schemas";
-import type { Outgoing, Publisher } from "@c360/messaging";
+import type { EntityManager, DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import type { AvroTopic } from '@c360/schemas';
+import type { Outgoing, Publisher } from '@c360/messaging';
 
 interface OutboxRow {
   id: string;
@@ -27,11 +22,7 @@ export class Outbox {
   ) {}
 
   /** Adds messages to the outbox inside the caller's transaction. */
-  async add<T>(
-    em: EntityManager,
-    topic: AvroTopic<T>,
-    messages: readonly Outgoing<T>[],
-  ): Promise<void> {
+  async add<T>(em: EntityManager, topic: AvroTopic<T>, messages: readonly Outgoing<T>[]): Promise<void> {
     if (messages.length === 0) return;
     const encoded = await this.publisher.encode(topic, messages);
     await this.insert(
@@ -46,11 +37,7 @@ export class Outbox {
   }
 
   /** Adds tombstones (null values) for keys of a compacted topic. */
-  async addTombstones(
-    em: EntityManager,
-    topic: AvroTopic<unknown>,
-    keys: readonly string[],
-  ): Promise<void> {
+  async addTombstones(em: EntityManager, topic: AvroTopic<unknown>, keys: readonly string[]): Promise<void> {
     await this.insert(
       em,
       topic.name,
@@ -71,12 +58,7 @@ export class Outbox {
     await em.query(
       `INSERT INTO "${this.schema}".outbox (topic, key, value, headers)
        SELECT $1, k, v, h::jsonb FROM unnest($2::text[], $3::bytea[], $4::text[]) AS t(k, v, h)`,
-      [
-        topic,
-        rows.map((r) => r.key),
-        rows.map((r) => r.value),
-        rows.map((r) => JSON.stringify(r.headers)),
-      ],
+      [topic, rows.map((r) => r.key), rows.map((r) => r.value), rows.map((r) => JSON.stringify(r.headers))],
     );
   }
 
@@ -94,8 +76,7 @@ export class Outbox {
         let start = 0;
         while (start < rows.length) {
           let end = start + 1;
-          while (end < rows.length && rows[end]!.topic === rows[start]!.topic)
-            end++;
+          while (end < rows.length && rows[end]!.topic === rows[start]!.topic) end++;
           const run = rows.slice(start, end);
           await this.publisher.sendEncoded(
             run[0]!.topic,
@@ -107,10 +88,7 @@ export class Outbox {
           );
           start = end;
         }
-        await em.query(
-          `DELETE FROM "${this.schema}".outbox WHERE id = ANY($1::bigint[])`,
-          [rows.map((r) => r.id)],
-        );
+        await em.query(`DELETE FROM "${this.schema}".outbox WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
         return rows.length;
       });
       total += sent;

@@ -1,32 +1,18 @@
-import type { EntityManager } from "typeorm";
+import type { EntityManager } from 'typeorm';
+import { lockKeys } from '@c360/persistence';
 
 export class MembershipsRepository {
-  async lockProfiles(
-    em: EntityManager,
-    profileIds: readonly string[],
-  ): Promise<void> {
-    const sorted = [...new Set(profileIds)].sort();
-    await em.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended('activation:' || k, 0)) FROM unnest($1::text[]) AS k ORDER BY k`,
-      [sorted],
-    );
+  /** Serialises work on these profiles across instances and partitions, until commit. */
+  lockProfiles(em: EntityManager, profileIds: readonly string[]): Promise<void> {
+    return lockKeys(em, 'activation', profileIds);
   }
 
   async segmentsOf(em: EntityManager, profileId: string): Promise<Set<string>> {
-    const rows = await em.query<{ segment_id: string }[]>(
-      `SELECT segment_id FROM segment_memberships WHERE profile_id = $1`,
-      [profileId],
-    );
+    const rows = await em.query<{ segment_id: string }[]>(`SELECT segment_id FROM segment_memberships WHERE profile_id = $1`, [profileId]);
     return new Set(rows.map((r) => r.segment_id));
   }
 
-  async enter(
-    em: EntityManager,
-    profileId: string,
-    segmentId: string,
-    at: number,
-    triggerEventId: string | null,
-  ): Promise<void> {
+  async enter(em: EntityManager, profileId: string, segmentId: string, at: number, triggerEventId: string | null): Promise<void> {
     await em.query(
       `INSERT INTO segment_memberships (profile_id, segment_id, entered_at, trigger_event_id) VALUES ($1, $2, to_timestamp($3 / 1000.0), $4)
        ON CONFLICT DO NOTHING`,
@@ -34,22 +20,12 @@ export class MembershipsRepository {
     );
   }
 
-  async exit(
-    em: EntityManager,
-    profileId: string,
-    segmentId: string,
-  ): Promise<void> {
-    await em.query(
-      `DELETE FROM segment_memberships WHERE profile_id = $1 AND segment_id = $2`,
-      [profileId, segmentId],
-    );
+  async exit(em: EntityManager, profileId: string, segmentId: string): Promise<void> {
+    await em.query(`DELETE FROM segment_memberships WHERE profile_id = $1 AND segment_id = $2`, [profileId, segmentId]);
   }
 
   async count(em: EntityManager, segmentId: string): Promise<number> {
-    const [row] = await em.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM segment_memberships WHERE segment_id = $1`,
-      [segmentId],
-    );
+    const [row] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM segment_memberships WHERE segment_id = $1`, [segmentId]);
     return row?.n ?? 0;
   }
 

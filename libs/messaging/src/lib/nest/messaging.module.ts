@@ -8,7 +8,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { HealthRegistry, MetricsRegistry } from '@c360/platform';
+import { HealthRegistry, MetricsRegistry, type BaseConfig } from '@c360/platform';
 import type { TopicSpec } from '@c360/schemas';
 import { AvroCodec } from '../avro-codec';
 import { ConsumerRunner, type BatchHandler, type Subscription } from '../consumer-runner';
@@ -156,6 +156,22 @@ function uniqueTopics(topics: TopicSpec[]): TopicSpec[] {
 
 @Module({})
 export class MessagingModule {
+  /** The messaging runtime of a c360 service, wired from its validated configuration. */
+  static forService(
+    service: string,
+    config: BaseConfig,
+    topics: Pick<MessagingModuleOptions, 'consumes' | 'produces' | 'deadLetterTopic'>,
+  ): DynamicModule {
+    return MessagingModule.forRoot({
+      service,
+      brokers: config.KAFKA_BROKERS,
+      registryUrl: config.SCHEMA_REGISTRY_URL,
+      groupId: config.KAFKA_GROUP_ID ?? `c360-${service}`,
+      partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
+      ...topics,
+    });
+  }
+
   static forRoot(options: MessagingModuleOptions): DynamicModule {
     return {
       module: MessagingModule,

@@ -1,7 +1,8 @@
 // All identity-graph SQL. Each method runs inside the caller's transaction (an EntityManager).
-import type { EntityManager } from "typeorm";
-import type { Profile } from "@c360/schemas";
-import type { MatchedIdentifier, ProfileRef } from "@c360/resolver-domain";
+import type { EntityManager } from 'typeorm';
+import { lockKeys } from '@c360/persistence';
+import type { Profile } from '@c360/schemas';
+import type { MatchedIdentifier, ProfileRef } from '@c360/resolver-domain';
 
 export interface IdentifierKey {
   readonly type: string;
@@ -13,20 +14,11 @@ export class IdentityGraphRepository {
    * Serialises work on the same records and identifiers across transactions, instances and
    * partitions. Keys are locked in sorted order so two transactions cannot deadlock.
    */
-  async lock(em: EntityManager, keys: readonly string[]): Promise<void> {
-    const sorted = [...new Set(keys)].sort();
-    if (sorted.length === 0) return;
-    await em.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) AS k ORDER BY k`,
-      [sorted],
-    );
+  lock(em: EntityManager, keys: readonly string[]): Promise<void> {
+    return lockKeys(em, 'resolver', keys);
   }
 
-  async findRecordProfile(
-    em: EntityManager,
-    source: string,
-    sourceRecordId: string,
-  ): Promise<ProfileRef | null> {
+  async findRecordProfile(em: EntityManager, source: string, sourceRecordId: string): Promise<ProfileRef | null> {
     const rows = await em.query<{ profile_id: string; seq: string }[]>(
       `SELECT p.profile_id, p.seq FROM source_records r JOIN profiles p USING (profile_id)
        WHERE r.source = $1 AND r.source_record_id = $2`,
@@ -36,14 +28,9 @@ export class IdentityGraphRepository {
     return row ? { profileId: row.profile_id, seq: Number(row.seq) } : null;
   }
 
-  async findByIdentifiers(
-    em: EntityManager,
-    keys: readonly IdentifierKey[],
-  ): Promise<MatchedIdentifier[]> {
+  async findByIdentifiers(em: EntityManager, keys: readonly IdentifierKey[]): Promise<MatchedIdentifier[]> {
     if (keys.length === 0) return [];
-    const rows = await em.query<
-      { type: string; value: string; profile_id: string; seq: string }[]
-    >(
+    const rows = await em.query<{ type: string; value: string; profile_id: string; seq: string }[]>(
       `SELECT DISTINCT i.type, i.value, p.profile_id, p.seq
        FROM unnest($1::text[], $2::text[]) AS k(type, value)
        JOIN identifiers i ON i.type = k.type AND i.value = k.value
@@ -59,19 +46,11 @@ export class IdentityGraphRepository {
   }
 
   async createProfile(em: EntityManager, profileId: string): Promise<void> {
-    await em.query(
-      `INSERT INTO profiles (profile_id) VALUES ($1) ON CONFLICT DO NOTHING`,
-      [profileId],
-    );
+    await em.query(`INSERT INTO profiles (profile_id) VALUES ($1) ON CONFLICT DO NOTHING`, [profileId]);
   }
 
   /** Inserts or moves the record; returns the profile it belonged to before, if any. */
-  async upsertRecord(
-    em: EntityManager,
-    source: string,
-    sourceRecordId: string,
-    profileId: string,
-  ): Promise<void> {
+  async upsertRecord(em: EntityManager, source: string, sourceRecordId: string, profileId: string): Promise<void> {
     await em.query(
       `INSERT INTO source_records (source, source_record_id, profile_id) VALUES ($1, $2, $3)
        ON CONFLICT (source, source_record_id) DO UPDATE SET profile_id = EXCLUDED.profile_id, last_seen_at = now()`,
@@ -79,53 +58,27 @@ export class IdentityGraphRepository {
     );
   }
 
-  async addIdentifiers(
-    em: EntityManager,
-    source: string,
-    sourceRecordId: string,
-    keys: readonly IdentifierKey[],
-  ): Promise<void> {
+  async addIdentifiers(em: EntityManager, source: string, sourceRecordId: string, keys: readonly IdentifierKey[]): Promise<void> {
     if (keys.length === 0) return;
     await em.query(
       `INSERT INTO identifiers (type, value, source, source_record_id)
        SELECT t, v, $3, $4 FROM unnest($1::text[], $2::text[]) AS k(t, v) ON CONFLICT DO NOTHING`,
-      [
-        keys.map((k) => k.type),
-        keys.map((k) => k.value),
-        source,
-        sourceRecordId,
-      ],
+      [keys.map((k) => k.type), keys.map((k) => k.value), source, sourceRecordId],
     );
   }
 
   /** Folds the absorbed profiles into the survivor; their ids keep resolving as aliases. */
-  async merge(
-    em: EntityManager,
-    survivor: string,
-    absorbed: readonly string[],
-  ): Promise<void> {
+  async merge(em: EntityManager, survivor: string, absorbed: readonly string[]): Promise<void> {
     if (absorbed.length === 0) return;
-    await em.query(
-      `UPDATE source_records SET profile_id = $1 WHERE profile_id = ANY($2::text[])`,
-      [survivor, absorbed],
-    );
-    await em.query(
-      `UPDATE profile_aliases SET profile_id = $1 WHERE profile_id = ANY($2::text[])`,
-      [survivor, absorbed],
-    );
+    await em.query(`UPDATE source_records SET profile_id = $1 WHERE profile_id = ANY($2::text[])`, [survivor, absorbed]);
+    await em.query(`UPDATE profile_aliases SET profile_id = $1 WHERE profile_id = ANY($2::text[])`, [survivor, absorbed]);
     await em.query(
       `INSERT INTO profile_aliases (alias_id, profile_id) SELECT a, $1 FROM unnest($2::text[]) AS a
        ON CONFLICT (alias_id) DO UPDATE SET profile_id = EXCLUDED.profile_id`,
       [survivor, absorbed],
     );
-    await em.query(
-      `UPDATE profiles SET merged_into = $1, updated_at = now() WHERE profile_id = ANY($2::text[])`,
-      [survivor, absorbed],
-    );
-    await em.query(
-      `UPDATE links SET profile_id = $1 WHERE profile_id = ANY($2::text[])`,
-      [survivor, absorbed],
-    );
+    await em.query(`UPDATE profiles SET merged_into = $1, updated_at = now() WHERE profile_id = ANY($2::text[])`, [survivor, absorbed]);
+    await em.query(`UPDATE links SET profile_id = $1 WHERE profile_id = ANY($2::text[])`, [survivor, absorbed]);
   }
 
   async addLink(
@@ -142,23 +95,12 @@ export class IdentityGraphRepository {
   ): Promise<void> {
     await em.query(
       `INSERT INTO links (profile_id, source, source_record_id, rule, matched_values, score, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        link.profileId,
-        link.source,
-        link.sourceRecordId,
-        link.rule,
-        link.matchedValues,
-        link.score,
-        link.eventId,
-      ],
+      [link.profileId, link.source, link.sourceRecordId, link.rule, link.matchedValues, link.score, link.eventId],
     );
   }
 
   async touchProfile(em: EntityManager, profileId: string): Promise<void> {
-    await em.query(
-      `UPDATE profiles SET updated_at = now() WHERE profile_id = $1`,
-      [profileId],
-    );
+    await em.query(`UPDATE profiles SET updated_at = now() WHERE profile_id = $1`, [profileId]);
   }
 
   /** The current id of a profile id or of an alias. */
@@ -171,10 +113,7 @@ export class IdentityGraphRepository {
     return rows[0]?.profile_id ?? null;
   }
 
-  async profileByIdentifier(
-    em: EntityManager,
-    key: IdentifierKey,
-  ): Promise<string | null> {
+  async profileByIdentifier(em: EntityManager, key: IdentifierKey): Promise<string | null> {
     const rows = await em.query<{ profile_id: string }[]>(
       `SELECT r.profile_id FROM identifiers i JOIN source_records r USING (source, source_record_id)
        WHERE i.type = $1 AND i.value = $2 LIMIT 1`,
