@@ -1,6 +1,6 @@
 // kafkajs behind the KafkaTransport interface. kafkajs is in maintenance mode; keeping it here
 // alone means a change of client touches this file only.
-import { CompressionTypes, Kafka, logLevel, type Consumer, type IHeaders, type Producer as KProducer } from 'kafkajs';
+import { CompressionTypes, Kafka, logLevel, Partitioners, type Consumer, type IHeaders, type Producer as KProducer } from 'kafkajs';
 import type { TopicSpec } from '@c360/schemas';
 import type {
   Admin,
@@ -53,7 +53,13 @@ export class KafkajsTransport implements KafkaTransport {
 
   producer(): Producer {
     return new KafkajsProducer(
-      this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }),
+      this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        // murmur2 on the key, as the Java client does: every producer puts a key on one partition.
+        createPartitioner: Partitioners.DefaultPartitioner,
+      }),
     );
   }
 
