@@ -1,0 +1,2 @@
+export * from './lib/scoring';
+export * from './lib/generate';

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { generate } from './generate';
+
+const rates = { EUR: 1, GBP: 1.14, USD: 0.86, JPY: 0.0057 };
+const options = { persons: 200, seed: 7, rates, reportingCurrency: 'EUR' };
+
+describe('generate', () => {
+  it('is deterministic: the same seed gives the same bytes, another seed other data', () => {
+    expect(JSON.stringify(generate(options))).toBe(JSON.stringify(generate(options)));
+    expect(JSON.stringify(generate({ ...options, seed: 8 }))).not.toBe(JSON.stringify(generate(options)));
+  });
+
+  it('gives every person at least one purchase and every accepted record a true person', () => {
+    const { truth, messages } = generate(options);
+    expect(truth.persons).toHaveLength(200);
+    expect(messages.length).toBeGreaterThanOrEqual(200);
+    const persons = new Set(truth.persons.map((p) => p.personId));
+    expect(truth.records.every((r) => persons.has(r.personId))).toBe(true);
+    expect(new Set(truth.persons.map((p) => p.market)).size).toBeGreaterThan(3);
+  });
+
+  it('labels the deliberately bad payloads at about the configured rate', () => {
+    const { truth, messages } = generate({ ...options, persons: 2_000, badRate: 0.05 });
+    const share = truth.bad.length / messages.length;
+    expect(share).toBeGreaterThan(0.03);
+    expect(share).toBeLessThan(0.07);
+  });
+});

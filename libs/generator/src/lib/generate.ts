@@ -1,0 +1,202 @@
+// Synthetic customers with ground truth. From a seed, creates persons across markets and their
+// purchases online and in stores, emits what each source system would send (its native JSON,
+// with the noise real systems have), and records which person and household is behind every
+// source record, with the totals the insights must find. Deterministic: same options, same bytes.
+import { Faker, base, de, en, en_GB, en_US, fr, ja, type LocaleDefinition } from '@faker-js/faker';
+import { toMinorUnits } from '@c360/money';
+
+export interface Market {
+  readonly country: string;
+  readonly currency: string;
+  readonly locale: LocaleDefinition[];
+  /** How a store clerk or a web form writes a local phone number. */
+  readonly phonePrefix: string;
+}
+
+export const MARKETS: readonly Market[] = [
+  { country: 'DE', currency: 'EUR', locale: [de, en, base], phonePrefix: '030' },
+  { country: 'FR', currency: 'EUR', locale: [fr, en, base], phonePrefix: '01' },
+  { country: 'GB', currency: 'GBP', locale: [en_GB, en, base], phonePrefix: '020' },
+  { country: 'US', currency: 'USD', locale: [en_US, en, base], phonePrefix: '212' },
+  { country: 'JP', currency: 'JPY', locale: [ja, en, base], phonePrefix: '03' },
+];
+
+export interface NoiseRates {
+  /** A clerk types the email in capitals and with stray spaces. */
+  readonly emailCaseAndSpaces: number;
+  /** A POS receipt carries no email, only the phone. */
+  readonly posPhoneOnly: number;
+  /** A POS receipt carries nothing that identifies the customer. */
+  readonly posAnonymous: number;
+  /** The phone is written in international format instead of the local one. */
+  readonly phoneInternational: number;
+}
+
+export const DEFAULT_NOISE: NoiseRates = { emailCaseAndSpaces: 0.3, posPhoneOnly: 0.2, posAnonymous: 0.1, phoneInternational: 0.3 };
+
+export interface GeneratorOptions {
+  readonly persons: number;
+  readonly seed: number;
+  readonly noise?: Partial<NoiseRates>;
+  /** Share of payloads deliberately broken (labelled in the ground truth). */
+  readonly badRate?: number;
+  /** Units of reporting currency per unit of each currency, as the ingestor's rate table. */
+  readonly rates: Readonly<Record<string, number>>;
+  readonly reportingCurrency: string;
+  /** Purchases fall in the `days` days before `end`. */
+  readonly end?: number;
+  readonly days?: number;
+}
+
+export type SourceName = 'ecommerce' | 'pos';
+
+export interface SourceMessage {
+  readonly source: SourceName;
+  readonly key: string;
+  /** The native payload, exactly as the source sends it (JSON text, or broken bytes). */
+  readonly value: string;
+}
+
+export interface RecordTruth {
+  readonly source: SourceName;
+  readonly sourceRecordId: string;
+  readonly personId: string;
+  readonly householdId: string;
+}
+
+export interface PersonTruth {
+  readonly personId: string;
+  readonly householdId: string;
+  readonly market: string;
+  /** Purchases that a correct pipeline accepts, in minor units of the reporting currency. */
+  readonly lifetimeValueMinor: number;
+  readonly orderCount: number;
+}
+
+export interface BadPayload {
+  readonly source: SourceName;
+  readonly key: string;
+  readonly reason: 'invalid-json' | 'missing-required-field';
+}
+
+export interface GeneratedDataSet {
+  readonly messages: readonly SourceMessage[];
+  readonly truth: { readonly records: readonly RecordTruth[]; readonly persons: readonly PersonTruth[]; readonly bad: readonly BadPayload[] };
+}
+
+const DAY = 86_400_000;
+
+export function generate(options: GeneratorOptions): GeneratedDataSet {
+  const noise = { ...DEFAULT_NOISE, ...options.noise };
+  const badRate = options.badRate ?? 0.005;
+  const end = options.end ?? Date.UTC(2026, 10, 1);
+  const days = options.days ?? 365;
+  // One seeded source of randomness for choices, one faker per market seeded from it.
+  const chooser = seeded(new Faker({ locale: [base] }), options.seed);
+  const rng = (): number => chooser.number.int({ min: 0, max: 0xffffffff }) / 0x100000000;
+  const fakers = new Map(MARKETS.map((m, i) => [m.country, seeded(new Faker({ locale: m.locale }), options.seed * 31 + i)]));
+
+  const messages: (SourceMessage & { at: number })[] = [];
+  const records = new Map<string, RecordTruth>();
+  const persons: PersonTruth[] = [];
+  const bad: BadPayload[] = [];
+  let sequence = 0;
+
+  for (let p = 0; p < options.persons; p++) {
+    const market = MARKETS[Math.floor(rng() * MARKETS.length)]!;
+    const faker = fakers.get(market.country)!;
+    const personId = `P${String(p).padStart(7, '0')}`;
+    const householdId = `H${String(p).padStart(7, '0')}`;
+    const first = faker.person.firstName();
+    const last = faker.person.lastName();
+    const email = `${ascii(first)}.${ascii(last)}.${p}@${faker.internet.domainName()}`.toLowerCase();
+    const local = `${market.phonePrefix} ${String(2_000_000 + Math.floor(rng() * 7_999_999))}`;
+    const accountId = `acc-${options.seed}-${p}`;
+    let ltv = 0;
+    let orders = 0;
+
+    const purchases = 1 + Math.floor(rng() * 6);
+    for (let i = 0; i < purchases; i++) {
+      const at = end - Math.floor(rng() * days * DAY);
+      const amount = priceIn(market.currency, rng);
+      const online = rng() < 0.5;
+      const id = `${options.seed}-${++sequence}`;
+      let value: string;
+      let key: string;
+      let source: SourceName;
+      let recordId: string | null;
+      if (online) {
+        source = 'ecommerce';
+        key = `O-${id}`;
+        recordId = accountId;
+        value = JSON.stringify({
+          orderId: key,
+          placedAt: new Date(at).toISOString(),
+          shop: { country: market.country },
+          customer: { accountId, email: rng() < noise.emailCaseAndSpaces ? `  ${email.toUpperCase()} ` : email },
+          totals: { currency: market.currency, net: amount },
+        });
+      } else {
+        source = 'pos';
+        key = `R-${id}`;
+        const roll = rng();
+        const customer: Record<string, string> = {};
+        if (roll < noise.posAnonymous) {
+          // nothing typed: the receipt is its own record
+        } else if (roll < noise.posAnonymous + noise.posPhoneOnly) {
+          customer.phone = rng() < noise.phoneInternational ? international(market, local) : local;
+        } else {
+          customer.email = rng() < noise.emailCaseAndSpaces ? ` ${email.toUpperCase()}  ` : email;
+        }
+        recordId = key; // the mapping falls back to the receipt number when no customer ref is typed
+        value = JSON.stringify({
+          receipt: { number: key, closedAt: new Date(at).toISOString(), currency: market.currency, total: amount },
+          store: { id: `S-${market.country}-${1 + Math.floor(rng() * 40)}`, country: market.country },
+          ...(Object.keys(customer).length > 0 ? { customer } : {}),
+        });
+      }
+
+      if (rng() < badRate) {
+        const reason = rng() < 0.5 ? 'invalid-json' : 'missing-required-field';
+        value = reason === 'invalid-json' ? value.slice(0, Math.max(1, Math.floor(value.length / 2))) : JSON.stringify({ ...JSON.parse(value), orderId: undefined, receipt: undefined });
+        bad.push({ source, key, reason });
+        recordId = null;
+      } else {
+        ltv += toMinorUnits((Number(amount) * options.rates[market.currency]!).toFixed(6), options.reportingCurrency);
+        orders += 1;
+      }
+      if (recordId) records.set(`${source}:${recordId}`, { source, sourceRecordId: recordId, personId, householdId });
+      messages.push({ source, key, value, at });
+    }
+    persons.push({ personId, householdId, market: market.country, lifetimeValueMinor: ltv, orderCount: orders });
+  }
+
+  // Sources deliver in time order, not person by person.
+  messages.sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
+  return {
+    messages: messages.map(({ source, key, value }) => ({ source, key, value })),
+    truth: { records: [...records.values()], persons, bad },
+  };
+}
+
+function seeded(faker: Faker, seed: number): Faker {
+  faker.seed(seed);
+  return faker;
+}
+
+/** Letters of a name fit for an email address (diacritics dropped, other scripts transliterated away). */
+function ascii(name: string): string {
+  const plain = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z]/g, '');
+  return plain || 'customer';
+}
+
+function international(market: Market, local: string): string {
+  const codes: Record<string, string> = { DE: '+49', FR: '+33', GB: '+44', US: '+1', JP: '+81' };
+  const digits = local.replace(/\s/g, '');
+  return `${codes[market.country]} ${market.country === 'US' ? digits : digits.replace(/^0/, '')}`;
+}
+
+function priceIn(currency: string, rng: () => number): string {
+  const base = 5 + rng() * 195;
+  return currency === 'JPY' ? String(Math.round(base * 160)) : base.toFixed(2);
+}

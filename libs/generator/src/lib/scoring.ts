@@ -1,0 +1,120 @@
+// Scores a clustering of source records against the ground truth: pairwise and B-cubed
+// precision, recall and F1, and the worst false merges and missed links for debugging.
+
+export interface PRF {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+}
+
+export interface FalseMerge {
+  /** The predicted cluster that joins records of several true persons. */
+  readonly cluster: string;
+  /** True person → its records in that cluster. */
+  readonly persons: Readonly<Record<string, readonly string[]>>;
+  /** Pairs in the cluster that belong to different persons. */
+  readonly wrongPairs: number;
+}
+
+export interface MissedLink {
+  /** The true person whose records are spread over several predicted clusters. */
+  readonly person: string;
+  /** Predicted cluster → the person's records in it. */
+  readonly clusters: Readonly<Record<string, readonly string[]>>;
+  /** Pairs of the person's records that are not in one cluster. */
+  readonly missedPairs: number;
+}
+
+export interface ClusterScores {
+  readonly records: number;
+  readonly pairwise: PRF;
+  readonly bcubed: PRF;
+  readonly worstFalseMerges: readonly FalseMerge[];
+  readonly worstMissedLinks: readonly MissedLink[];
+}
+
+const pairs = (n: number): number => (n * (n - 1)) / 2;
+const f1 = (precision: number, recall: number): number => (precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall));
+const prf = (precision: number, recall: number): PRF => ({ precision, recall, f1: f1(precision, recall) });
+
+function groupBy(assignment: ReadonlyMap<string, string>): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const [record, cluster] of assignment) {
+    const members = groups.get(cluster);
+    if (members) members.push(record);
+    else groups.set(cluster, [record]);
+  }
+  return groups;
+}
+
+/**
+ * @param predicted record → predicted cluster (a record missing here counts as a cluster of its own)
+ * @param truth record → true person; only records in the truth are scored
+ */
+export function scoreClusters(predicted: ReadonlyMap<string, string>, truth: ReadonlyMap<string, string>, worst = 10): ClusterScores {
+  const pred = new Map<string, string>();
+  for (const record of truth.keys()) pred.set(record, predicted.get(record) ?? `\u0000singleton:${record}`);
+  const predGroups = groupBy(pred);
+  const trueGroups = groupBy(truth);
+
+  // Contingency cells: (predicted cluster, true person) → records.
+  const cells = new Map<string, Map<string, string[]>>();
+  for (const [record, cluster] of pred) {
+    const person = truth.get(record)!;
+    let row = cells.get(cluster);
+    if (!row) cells.set(cluster, (row = new Map<string, string[]>()));
+    const cell = row.get(person);
+    if (cell) cell.push(record);
+    else row.set(person, [record]);
+  }
+
+  let truePositive = 0;
+  for (const row of cells.values()) for (const cell of row.values()) truePositive += pairs(cell.length);
+  const predictedPairs = [...predGroups.values()].reduce((s, g) => s + pairs(g.length), 0);
+  const actualPairs = [...trueGroups.values()].reduce((s, g) => s + pairs(g.length), 0);
+
+  let bPrecision = 0;
+  let bRecall = 0;
+  for (const [record, cluster] of pred) {
+    const overlap = cells.get(cluster)!.get(truth.get(record)!)!.length;
+    bPrecision += overlap / predGroups.get(cluster)!.length;
+    bRecall += overlap / trueGroups.get(truth.get(record)!)!.length;
+  }
+  const n = pred.size;
+
+  const falseMerges: FalseMerge[] = [...cells]
+    .filter(([, row]) => row.size > 1)
+    .map(([cluster, row]) => {
+      const size = predGroups.get(cluster)!.length;
+      const within = [...row.values()].reduce((s, c) => s + pairs(c.length), 0);
+      return { cluster, persons: Object.fromEntries(row), wrongPairs: pairs(size) - within };
+    })
+    .sort((a, b) => b.wrongPairs - a.wrongPairs || a.cluster.localeCompare(b.cluster))
+    .slice(0, worst);
+
+  const byPerson = new Map<string, Map<string, string[]>>();
+  for (const [cluster, row] of cells) {
+    for (const [person, records] of row) {
+      let clusters = byPerson.get(person);
+      if (!clusters) byPerson.set(person, (clusters = new Map<string, string[]>()));
+      clusters.set(cluster, records);
+    }
+  }
+  const missedLinks: MissedLink[] = [...byPerson]
+    .filter(([, clusters]) => clusters.size > 1)
+    .map(([person, clusters]) => {
+      const size = trueGroups.get(person)!.length;
+      const within = [...clusters.values()].reduce((s, c) => s + pairs(c.length), 0);
+      return { person, clusters: Object.fromEntries(clusters), missedPairs: pairs(size) - within };
+    })
+    .sort((a, b) => b.missedPairs - a.missedPairs || a.person.localeCompare(b.person))
+    .slice(0, worst);
+
+  return {
+    records: n,
+    pairwise: prf(predictedPairs === 0 ? 1 : truePositive / predictedPairs, actualPairs === 0 ? 1 : truePositive / actualPairs),
+    bcubed: prf(n === 0 ? 1 : bPrecision / n, n === 0 ? 1 : bRecall / n),
+    worstFalseMerges: falseMerges,
+    worstMissedLinks: missedLinks,
+  };
+}
