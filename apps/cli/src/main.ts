@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
-import { generate, scoreClusters, type GeneratedDataSet, type SourceName } from '@c360/generator';
+import { DEFAULT_NOISE, generate, scoreClusters, type GeneratedDataSet, type NoiseRates, type SourceName } from '@c360/generator';
 import { Topics } from '@c360/schemas';
 
 const SOURCE_TOPICS: Record<SourceName, string> = {
@@ -15,7 +15,7 @@ const SOURCE_TOPICS: Record<SourceName, string> = {
 };
 
 const USAGE = `usage:
-  c360 generate --persons N --seed S --out DIR [--bad-rate 0.005]
+  c360 generate --persons N --seed S --out DIR [--bad-rate 0.005] [--noise household=0.3,storePhone=0.02,...]
   c360 generate --persons N --seed S --to-kafka [--rate EVENTS_PER_S] [--truth-out DIR]
   c360 score --truth DIR/truth.json [--clusters FILE.json | --database-url URL]`;
 
@@ -48,8 +48,19 @@ async function generateCommand(args: string[]): Promise<number> {
       rate: { type: 'string', default: '1000' },
       'bad-rate': { type: 'string', default: '0.005' },
       'truth-out': { type: 'string' },
+      noise: { type: 'string', default: '' },
     },
   });
+  const noise = Object.fromEntries(
+    (values.noise ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => {
+        const [k, v] = kv.split('=');
+        if (!k || !(k in DEFAULT_NOISE) || !(Number(v) >= 0 && Number(v) <= 1)) throw new Error(`--noise ${kv}: use name=rate with a name of ${Object.keys(DEFAULT_NOISE).join(', ')}`);
+        return [k, Number(v)];
+      }),
+  ) as Partial<NoiseRates>;
   const persons = Number(values.persons);
   const seed = Number(values.seed);
   if (!Number.isInteger(persons) || persons <= 0 || !Number.isInteger(seed) || (!values.out && !values['to-kafka'])) {
@@ -58,7 +69,7 @@ async function generateCommand(args: string[]): Promise<number> {
   }
   const table = ratesTable();
   const started = Date.now();
-  const data = generate({ persons, seed, rates: table.rates, reportingCurrency: table.reportingCurrency, badRate: Number(values['bad-rate']) });
+  const data = generate({ persons, seed, noise, rates: table.rates, reportingCurrency: table.reportingCurrency, badRate: Number(values['bad-rate']) });
   console.error(`generated ${persons} persons, ${data.messages.length} source messages (${data.truth.bad.length} deliberately bad) in ${Date.now() - started} ms`);
   const truthDir = values.out ?? values['truth-out'];
   if (truthDir) writeDataSet(truthDir, data, { persons, seed });

@@ -25,4 +25,21 @@ describe('generate', () => {
     expect(share).toBeGreaterThan(0.03);
     expect(share).toBeLessThan(0.07);
   });
+
+  it('puts about the configured share of persons in households of 2 to 4', () => {
+    const { truth } = generate({ ...options, persons: 2_000, noise: { household: 0.3 } });
+    const sizes = new Map<string, number>();
+    for (const p of truth.persons) sizes.set(p.householdId, (sizes.get(p.householdId) ?? 0) + 1);
+    const inHouseholds = [...sizes.values()].filter((n) => n > 1).reduce((a, b) => a + b, 0) / truth.persons.length;
+    expect(Math.max(...sizes.values())).toBeLessThanOrEqual(4);
+    expect(inHouseholds).toBeGreaterThan(0.4); // 30% of households have 2-4 members: over 40% of persons
+    expect(inHouseholds).toBeLessThan(0.8);
+  });
+
+  it('types the store phone and junk values at the till only when asked to', () => {
+    const clean = generate({ ...options, persons: 1_000, noise: { storePhone: 0, junk: 0 } });
+    expect(clean.messages.some((m) => m.value.includes('test@test.com') || m.value.includes('0000000000'))).toBe(false);
+    const messy = generate({ ...options, persons: 1_000, noise: { storePhone: 0.2, junk: 0.2 } });
+    expect(messy.messages.some((m) => m.value.includes('test@test.com'))).toBe(true);
+  });
 });

@@ -9,16 +9,19 @@ export interface Market {
   readonly country: string;
   readonly currency: string;
   readonly locale: LocaleDefinition[];
-  /** How a store clerk or a web form writes a local phone number. */
+  /** How a store clerk or a web form writes a local phone number: area code, then digits. */
   readonly phonePrefix: string;
+  readonly localDigits: number;
+  /** Digits a subscriber number may start with (London numbers start with 3, 7 or 8). */
+  readonly firstDigits: string;
 }
 
 export const MARKETS: readonly Market[] = [
-  { country: 'DE', currency: 'EUR', locale: [de, en, base], phonePrefix: '030' },
-  { country: 'FR', currency: 'EUR', locale: [fr, en, base], phonePrefix: '01' },
-  { country: 'GB', currency: 'GBP', locale: [en_GB, en, base], phonePrefix: '020' },
-  { country: 'US', currency: 'USD', locale: [en_US, en, base], phonePrefix: '212' },
-  { country: 'JP', currency: 'JPY', locale: [ja, en, base], phonePrefix: '03' },
+  { country: 'DE', currency: 'EUR', locale: [de, en, base], phonePrefix: '030', localDigits: 7, firstDigits: '23456789' },
+  { country: 'FR', currency: 'EUR', locale: [fr, en, base], phonePrefix: '01', localDigits: 8, firstDigits: '23456789' },
+  { country: 'GB', currency: 'GBP', locale: [en_GB, en, base], phonePrefix: '020', localDigits: 8, firstDigits: '378' },
+  { country: 'US', currency: 'USD', locale: [en_US, en, base], phonePrefix: '212', localDigits: 7, firstDigits: '23456789' },
+  { country: 'JP', currency: 'JPY', locale: [ja, en, base], phonePrefix: '03', localDigits: 8, firstDigits: '23456789' },
 ];
 
 export interface NoiseRates {
@@ -30,9 +33,29 @@ export interface NoiseRates {
   readonly posAnonymous: number;
   /** The phone is written in international format instead of the local one. */
   readonly phoneInternational: number;
+  /** Share of persons living with others (a household of 2 to 4 sharing a landline). */
+  readonly household: number;
+  /** A household member shares the family email instead of a personal one. */
+  readonly sharedFamilyEmail: number;
+  /** The clerk types the store's own phone number instead of the customer's. */
+  readonly storePhone: number;
+  /** The clerk types a junk email or phone (test@test.com, 0000000000). */
+  readonly junk: number;
 }
 
-export const DEFAULT_NOISE: NoiseRates = { emailCaseAndSpaces: 0.3, posPhoneOnly: 0.2, posAnonymous: 0.1, phoneInternational: 0.3 };
+export const DEFAULT_NOISE: NoiseRates = {
+  emailCaseAndSpaces: 0.3,
+  posPhoneOnly: 0.2,
+  posAnonymous: 0.1,
+  phoneInternational: 0.3,
+  household: 0.3,
+  sharedFamilyEmail: 0.2,
+  storePhone: 0.02,
+  junk: 0.01,
+};
+
+/** Noise that makes identity resolution hard by design; set these to 0 for clean data. */
+export const HARD_CASES: readonly (keyof NoiseRates)[] = ['sharedFamilyEmail', 'storePhone', 'junk'];
 
 export interface GeneratorOptions {
   readonly persons: number;
@@ -102,15 +125,33 @@ export function generate(options: GeneratorOptions): GeneratedDataSet {
   const bad: BadPayload[] = [];
   let sequence = 0;
 
+  let household: { id: string; market: Market; last: string; landline: string; familyEmail: string; left: number; size: number } | null = null;
   for (let p = 0; p < options.persons; p++) {
-    const market = MARKETS[Math.floor(rng() * MARKETS.length)]!;
-    const faker = fakers.get(market.country)!;
     const personId = `P${String(p).padStart(7, '0')}`;
-    const householdId = `H${String(p).padStart(7, '0')}`;
+    if (!household || household.left === 0) {
+      const market = MARKETS[Math.floor(rng() * MARKETS.length)]!;
+      const faker = fakers.get(market.country)!;
+      const last = faker.person.lastName();
+      household = {
+        id: `H${String(p).padStart(7, '0')}`,
+        market,
+        last,
+        landline: `${market.phonePrefix} ${localNumber(market, rng)}`,
+        familyEmail: `family.${ascii(last)}.${p}@${faker.internet.domainName()}`.toLowerCase(),
+        left: rng() < noise.household ? 2 + Math.floor(rng() * 3) : 1,
+        size: 0,
+      };
+      household.size = household.left;
+    }
+    household.left -= 1;
+    const { market, id: householdId } = household;
+    const faker = fakers.get(market.country)!;
     const first = faker.person.firstName();
-    const last = faker.person.lastName();
-    const email = `${ascii(first)}.${ascii(last)}.${p}@${faker.internet.domainName()}`.toLowerCase();
-    const local = `${market.phonePrefix} ${String(2_000_000 + Math.floor(rng() * 7_999_999))}`;
+    const last = household.last;
+    const sharesFamilyEmail = household.size > 1 && rng() < noise.sharedFamilyEmail;
+    const email = sharesFamilyEmail ? household.familyEmail : `${ascii(first)}.${ascii(last)}.${p}@${faker.internet.domainName()}`.toLowerCase();
+    // The household's landline: every member gives it in the store.
+    const local = household.landline;
     const accountId = `acc-${options.seed}-${p}`;
     let ltv = 0;
     let orders = 0;
@@ -141,8 +182,14 @@ export function generate(options: GeneratorOptions): GeneratedDataSet {
         key = `R-${id}`;
         const roll = rng();
         const customer: Record<string, string> = {};
+        const storeNo = 1 + Math.floor(rng() * 40);
         if (roll < noise.posAnonymous) {
           // nothing typed: the receipt is its own record
+        } else if (roll < noise.posAnonymous + noise.storePhone) {
+          customer.phone = `${market.phonePrefix} ${market.firstDigits[0]}${'5'.repeat(market.localDigits - 4)}${String(storeNo).padStart(3, '0')}`;
+        } else if (roll < noise.posAnonymous + noise.storePhone + noise.junk) {
+          if (rng() < 0.5) customer.email = 'test@test.com';
+          else customer.phone = '0000000000';
         } else if (roll < noise.posAnonymous + noise.posPhoneOnly) {
           customer.phone = rng() < noise.phoneInternational ? international(market, local) : local;
         } else {
@@ -151,7 +198,7 @@ export function generate(options: GeneratorOptions): GeneratedDataSet {
         recordId = key; // the mapping falls back to the receipt number when no customer ref is typed
         value = JSON.stringify({
           receipt: { number: key, closedAt: new Date(at).toISOString(), currency: market.currency, total: amount },
-          store: { id: `S-${market.country}-${1 + Math.floor(rng() * 40)}`, country: market.country },
+          store: { id: `S-${market.country}-${storeNo}`, country: market.country },
           ...(Object.keys(customer).length > 0 ? { customer } : {}),
         });
       }
@@ -194,6 +241,13 @@ function international(market: Market, local: string): string {
   const codes: Record<string, string> = { DE: '+49', FR: '+33', GB: '+44', US: '+1', JP: '+81' };
   const digits = local.replace(/\s/g, '');
   return `${codes[market.country]} ${market.country === 'US' ? digits : digits.replace(/^0/, '')}`;
+}
+
+/** A subscriber number: a leading digit the market allows, then the market's number of digits in all. */
+function localNumber(market: Market, rng: () => number): string {
+  let digits = market.firstDigits[Math.floor(rng() * market.firstDigits.length)]!;
+  while (digits.length < market.localDigits) digits += String(Math.floor(rng() * 10));
+  return digits;
 }
 
 function priceIn(currency: string, rng: () => number): string {
