@@ -42,4 +42,22 @@ describe('generate', () => {
     const messy = generate({ ...options, persons: 1_000, noise: { storePhone: 0.2, junk: 0.2 } });
     expect(messy.messages.some((m) => m.value.includes('test@test.com'))).toBe(true);
   });
+
+  it('lets persons change email: one shop account then carries both addresses', () => {
+    const { messages } = generate({ ...options, persons: 300, noise: { emailChange: 1, posAnonymous: 1 } });
+    const emailsByAccount = new Map<string, Set<string>>();
+    for (const m of messages) {
+      if (m.source !== 'ecommerce' || m.value.length < 10) continue;
+      try {
+        const order = JSON.parse(m.value) as { customer: { accountId: string; email: string } };
+        const set = emailsByAccount.get(order.customer.accountId) ?? new Set<string>();
+        set.add(order.customer.email.trim().toLowerCase());
+        emailsByAccount.set(order.customer.accountId, set);
+      } catch {
+        // a deliberately broken payload
+      }
+    }
+    expect([...emailsByAccount.values()].some((s) => s.size === 2)).toBe(true);
+    expect([...emailsByAccount.values()].every((s) => s.size <= 2)).toBe(true);
+  });
 });

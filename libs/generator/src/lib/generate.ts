@@ -41,6 +41,8 @@ export interface NoiseRates {
   readonly storePhone: number;
   /** The clerk types a junk email or phone (test@test.com, 0000000000). */
   readonly junk: number;
+  /** The person changes email during the period (the shop account keeps both). */
+  readonly emailChange: number;
 }
 
 export const DEFAULT_NOISE: NoiseRates = {
@@ -52,6 +54,7 @@ export const DEFAULT_NOISE: NoiseRates = {
   sharedFamilyEmail: 0.2,
   storePhone: 0.02,
   junk: 0.01,
+  emailChange: 0.1,
 };
 
 /** Noise that makes identity resolution hard by design; set these to 0 for clean data. */
@@ -149,7 +152,10 @@ export function generate(options: GeneratorOptions): GeneratedDataSet {
     const first = faker.person.firstName();
     const last = household.last;
     const sharesFamilyEmail = household.size > 1 && rng() < noise.sharedFamilyEmail;
-    const email = sharesFamilyEmail ? household.familyEmail : `${ascii(first)}.${ascii(last)}.${p}@${faker.internet.domainName()}`.toLowerCase();
+    const firstEmail = sharesFamilyEmail ? household.familyEmail : `${ascii(first)}.${ascii(last)}.${p}@${faker.internet.domainName()}`.toLowerCase();
+    // From `changedAt` on, the person gives a new address everywhere.
+    const changedAt = rng() < noise.emailChange ? end - Math.floor(rng() * days * DAY) : Number.POSITIVE_INFINITY;
+    const laterEmail = `${ascii(first)}${p}@${faker.internet.domainName()}`.toLowerCase();
     // The household's landline: every member gives it in the store.
     const local = household.landline;
     const accountId = `acc-${options.seed}-${p}`;
@@ -159,6 +165,7 @@ export function generate(options: GeneratorOptions): GeneratedDataSet {
     const purchases = 1 + Math.floor(rng() * 6);
     for (let i = 0; i < purchases; i++) {
       const at = end - Math.floor(rng() * days * DAY);
+      const email = at >= changedAt ? laterEmail : firstEmail;
       const amount = priceIn(market.currency, rng);
       const online = rng() < 0.5;
       const id = `${options.seed}-${++sequence}`;
