@@ -1,19 +1,21 @@
 # syntax=docker/dockerfile:1
-# c360 activation: build from the repository root.
-#   docker build -f apps/activation/Dockerfile -t c360/activation .
+# One image recipe for every c360 service; the service is a build argument. From the repository root:
+#   docker build --build-arg SERVICE=resolver --build-arg PORT=3102 -t c360/resolver .
 ARG NODE_IMAGE=node:20-bookworm-slim
 
-# 1. Compile TypeScript with swc (path mappings from .swcrc), as `nx run activation:build` does:
-#    dist/apps/activation/src/main.js and dist/libs/...
+# 1. Compile TypeScript with swc (path mappings from .swcrc), as `nx run <service>:build` does:
+#    dist/apps/<service>/src/main.js and dist/libs/...
 FROM ${NODE_IMAGE} AS build
+ARG SERVICE
+RUN test -n "${SERVICE}" || (echo "--build-arg SERVICE=ingestor|resolver|insights|activation is required" && exit 1)
 WORKDIR /app
 COPY package.json package-lock.json ./
 # No install scripts: swc's native binary comes as an optional dependency, nothing else is needed.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY .swcrc tsconfig.base.json ./
 COPY libs ./libs
-COPY apps/activation/src ./apps/activation/src
-RUN npx swc apps/activation/src libs -d dist --quiet
+COPY apps ./apps
+RUN npx swc "apps/${SERVICE}/src" libs -d dist --quiet
 
 # 2. Production dependencies only.
 FROM ${NODE_IMAGE} AS deps
@@ -23,22 +25,26 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 
 # 3. Runtime: code and config are root-owned and read-only for the `node` user.
 FROM ${NODE_IMAGE}
+ARG SERVICE
+ARG PORT=3100
 # tini as PID 1: forwards SIGTERM (the service finishes its batch) and lets the process's own
 # re-raised SIGTERM end it, which PID 1 would ignore.
 RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
+    C360_SERVICE=${SERVICE} \
     HTTP_HOST=0.0.0.0 \
-    HTTP_PORT=3104 \
-    KAFKAJS_NO_PARTITIONER_WARNING=1
+    HTTP_PORT=${PORT}
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
-# Segment definitions, read at boot (SEGMENTS_DIR is relative to /app).
+# Files read at boot, relative to /app: source mappings and rates (ingestor), segments (activation).
+COPY apps/ingestor/mappings ./apps/ingestor/mappings
+COPY apps/ingestor/config ./apps/ingestor/config
 COPY apps/activation/segments ./apps/activation/segments
 USER node
-EXPOSE 3104
+EXPOSE ${PORT}
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.HTTP_PORT + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "dist/apps/activation/src/main.js"]
+CMD ["sh", "-c", "exec node dist/apps/${C360_SERVICE}/src/main.js"]
