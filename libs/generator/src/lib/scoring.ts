@@ -82,16 +82,8 @@ export function scoreClusters(predicted: ReadonlyMap<string, string>, truth: Rea
   }
   const n = pred.size;
 
-  const falseMerges: FalseMerge[] = [...cells]
-    .filter(([, row]) => row.size > 1)
-    .map(([cluster, row]) => {
-      const size = predGroups.get(cluster)!.length;
-      const within = [...row.values()].reduce((s, c) => s + pairs(c.length), 0);
-      return { cluster, persons: Object.fromEntries(row), wrongPairs: pairs(size) - within };
-    })
-    .sort((a, b) => b.wrongPairs - a.wrongPairs || a.cluster.localeCompare(b.cluster))
-    .slice(0, worst);
-
+  // A predicted cluster split over several persons is a false merge; a person split over several
+  // clusters is a missed link. Both are the same computation, from either side of the cells.
   const byPerson = new Map<string, Map<string, string[]>>();
   for (const [cluster, row] of cells) {
     for (const [person, records] of row) {
@@ -100,15 +92,16 @@ export function scoreClusters(predicted: ReadonlyMap<string, string>, truth: Rea
       clusters.set(cluster, records);
     }
   }
-  const missedLinks: MissedLink[] = [...byPerson]
-    .filter(([, clusters]) => clusters.size > 1)
-    .map(([person, clusters]) => {
-      const size = trueGroups.get(person)!.length;
-      const within = [...clusters.values()].reduce((s, c) => s + pairs(c.length), 0);
-      return { person, clusters: Object.fromEntries(clusters), missedPairs: pairs(size) - within };
-    })
-    .sort((a, b) => b.missedPairs - a.missedPairs || a.person.localeCompare(b.person))
-    .slice(0, worst);
+  const falseMerges: FalseMerge[] = worstSplits(cells, predGroups, worst).map(({ key, parts, pairsAcross }) => ({
+    cluster: key,
+    persons: parts,
+    wrongPairs: pairsAcross,
+  }));
+  const missedLinks: MissedLink[] = worstSplits(byPerson, trueGroups, worst).map(({ key, parts, pairsAcross }) => ({
+    person: key,
+    clusters: parts,
+    missedPairs: pairsAcross,
+  }));
 
   return {
     records: n,
@@ -117,4 +110,16 @@ export function scoreClusters(predicted: ReadonlyMap<string, string>, truth: Rea
     worstFalseMerges: falseMerges,
     worstMissedLinks: missedLinks,
   };
+}
+
+/** Groups whose records fall into more than one part, with the pairs across parts, most first. */
+function worstSplits(splits: Map<string, Map<string, string[]>>, groups: Map<string, string[]>, worst: number) {
+  return [...splits]
+    .filter(([, parts]) => parts.size > 1)
+    .map(([key, parts]) => {
+      const within = [...parts.values()].reduce((s, c) => s + pairs(c.length), 0);
+      return { key, parts: Object.fromEntries(parts), pairsAcross: pairs(groups.get(key)!.length) - within };
+    })
+    .sort((a, b) => b.pairsAcross - a.pairsAcross || a.key.localeCompare(b.key))
+    .slice(0, worst);
 }
