@@ -1,7 +1,6 @@
 // Before the e2e tier: build the services once (they run as processes from dist/) and make sure
 // a real Kafka, schema registry and Postgres answer: the environment's, or the local stack,
 // started on demand.
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
@@ -13,7 +12,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<void> {
   const root = join(__dirname, '..');
-  execFileSync(process.execPath, [join(root, 'node_modules/@swc/cli/bin/swc.js'), 'apps', 'libs', '-d', 'dist', '--quiet'], { cwd: root, stdio: 'inherit' });
+  const { buildWorkspace } = await import(join(root, 'tools/build.mjs'));
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+  buildWorkspace();
   const started = Date.now();
   const { ensureStack } = await import(join(root, 'tools/stack/stack.mjs'));
   // eslint-disable-next-line @typescript-eslint/no-unsafe-call

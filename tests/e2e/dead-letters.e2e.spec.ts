@@ -1,12 +1,12 @@
 // Bad input never stops a consumer: it lands on the service's dead-letter topic with a reason and
 // its original bytes, and the good message right behind it is processed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Headers, Topics, type CanonicalEvent, type DeadLetter } from '@c360/schemas';
+import { sourceTopic, Headers, Topics, type CanonicalEvent, type DeadLetter } from '@c360/schemas';
 import type { Subscription } from '@c360/testing';
 import { Pipeline } from './harness';
 
 const order = (id: string, email: string) => ({
-  orderId: id,
+  event: 'order.placed', orderId: id,
   placedAt: '2026-11-20T09:30:00Z',
   customer: { accountId: `acc-${id}`, email },
   totals: { currency: 'EUR', net: '10.00' },
@@ -35,7 +35,7 @@ describe('dead letters', () => {
   it('dead-letters a source payload that is not JSON and processes the next good one', async () => {
     const run = pipeline.runId;
     const garbage = `{"orderId": "BAD-${run}", this is not json`;
-    await pipeline.kafka.produceRaw(Topics.sourceEcommerceOrders.name, [
+    await pipeline.kafka.produceRaw(sourceTopic('ecommerce').name, [
       { key: `same-key-${run}`, value: garbage },
       { key: `same-key-${run}`, value: JSON.stringify(order(`GOOD-${run}`, 'good@example.com')) },
     ]);
@@ -45,7 +45,7 @@ describe('dead letters', () => {
       service: 'ingestor',
       reasonCode: 'invalid-json',
       source: 'ecommerce',
-      sourceTopic: Topics.sourceEcommerceOrders.name,
+      sourceTopic: sourceTopic('ecommerce').name,
     });
     expect(letter!.value.originalValue?.toString('utf8')).toBe(garbage);
     expect(letter!.headers[Headers.dlqReason]).toBe('invalid-json');
@@ -55,7 +55,7 @@ describe('dead letters', () => {
   it('dead-letters a payload missing a required field, naming the field', async () => {
     const run = pipeline.runId;
     const { customer: _customer, ...withoutCustomer } = order(`NOCUST-${run}`, 'x@example.com');
-    await pipeline.kafka.produceRaw(Topics.sourceEcommerceOrders.name, [{ key: `nocust-${run}`, value: JSON.stringify(withoutCustomer) }]);
+    await pipeline.kafka.produceRaw(sourceTopic('ecommerce').name, [{ key: `nocust-${run}`, value: JSON.stringify(withoutCustomer) }]);
     const [letter] = await ingestorDlq.waitFor((m) => m.key === `nocust-${run}`);
     expect(letter!.value).toMatchObject({ reasonCode: 'missing-required-field', field: 'customer.accountId' });
   });
@@ -64,7 +64,7 @@ describe('dead letters', () => {
     const run = pipeline.runId;
     const notAvro = Buffer.from([0, 0, 0, 0, 1, 0xff, 0xfe, 0x01]); // magic byte, then nonsense
     await pipeline.kafka.produceRaw(Topics.canonicalEvents.name, [{ key: `k-${run}`, value: notAvro }]);
-    await pipeline.kafka.produceRaw(Topics.sourceEcommerceOrders.name, [
+    await pipeline.kafka.produceRaw(sourceTopic('ecommerce').name, [
       { key: `after-${run}`, value: JSON.stringify(order(`AFTER-${run}`, 'after@example.com')) },
     ]);
 

@@ -32,8 +32,9 @@ describe('generated customers through the pipeline', () => {
     // A seed of its own per run: the source topics are shared with other runs.
     const seed = String(Date.now() % 1_000_000);
     await run(process.execPath, [cli, 'generate', '--persons', '150', '--seed', seed, '--to-kafka', '--rate', '5000', '--truth-out', dir,
-      // Households share landlines and some emails; the resolver does not yet tell members apart.
-      '--noise', 'household=0,sharedFamilyEmail=0,storePhone=0,junk=0'], { env });
+      // Households share landlines and some emails, a company's buyers its switchboard number; the
+      // resolver does not yet tell the persons behind a shared value apart.
+      '--noise', 'household=0,sharedFamilyEmail=0,storePhone=0,junk=0', '--behaviour', 'wholesaleBuyers=0'], { env });
     const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { records: unknown[] };
 
     // Wait until the resolver holds every record the ground truth expects.
@@ -50,10 +51,12 @@ describe('generated customers through the pipeline', () => {
     const { stdout } = await run(process.execPath, [cli, 'score', '--truth', join(dir, 'truth.json'), '--database-url', pipeline.databaseUrl, '--json'], { env });
     const scores = JSON.parse(stdout) as { records: number; pairwise: { precision: number; recall: number }; bcubed: { f1: number } };
     expect(scores.records).toBe(truth.records.length);
-    // Without households and shared or junk values, exact identifiers never join two persons.
+    // Without households, companies and shared or junk values, exact identifiers never join two persons.
     expect(scores.pairwise.precision).toBe(1);
-    // Anonymous receipts cannot be linked by anyone, so recall is below 1, but most links are found.
-    expect(scores.pairwise.recall).toBeGreaterThan(0.5);
+    // The resolver links on shared identifiers only (fuzzy rules come with the resolver issue), so
+    // records that share none with the rest of their person (register notices, cookies that never
+    // log in, anonymous receipts) stay apart: about a third of the true pairs are found today.
+    expect(scores.pairwise.recall).toBeGreaterThan(0.3);
     expect(scores.pairwise.recall).toBeLessThan(1);
   });
 });

@@ -2,7 +2,7 @@
 // every purchase is counted exactly once.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Topics, type ProfileInsights } from '@c360/schemas';
+import { sourceTopic, Topics, type ProfileInsights } from '@c360/schemas';
 import { query, type Subscription } from '@c360/testing';
 import { Pipeline } from './harness';
 
@@ -28,14 +28,14 @@ describe('graceful shutdown mid-stream', () => {
     const messages = Array.from({ length: ORDERS }, (_, i) => ({
       key: `O-${run}-${i}`,
       value: {
-        orderId: `O-${run}-${i}`,
+        event: 'order.placed', orderId: `O-${run}-${i}`,
         placedAt: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
         customer: { accountId: `acc-${run}-${i % 7}`, email },
         totals: { currency: 'EUR', net: '1.00' },
       },
     }));
     const producing = (async () => {
-      for (let i = 0; i < ORDERS; i += 20) await pipeline.kafka.produceJson(Topics.sourceEcommerceOrders.name, messages.slice(i, i + 20));
+      for (let i = 0; i < ORDERS; i += 20) await pipeline.kafka.produceJson(sourceTopic('ecommerce').name, messages.slice(i, i + 20));
     })();
 
     // Stop two stateful services while events flow, then bring them back.

@@ -1,12 +1,23 @@
 // A whole pipeline for one test file: a fresh database, consumer groups of its own starting at
 // the end of their topics, and the four services as processes.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { createTestDatabase, freePort, KafkaTestClient, startService, type RunningService, type ServiceName } from '@c360/testing';
-import { segmentTopic, Topics } from '@c360/schemas';
+import { sourceTopic, segmentTopic, Topics } from '@c360/schemas';
+
+export const ROOT = join(__dirname, '..', '..');
+export const MAPPINGS_DIR = join(ROOT, 'apps', 'ingestor', 'mappings');
+
+/** The source topics the ingestor consumes: one per mapping file. */
+export function sourceTopicsOf(mappingsDir: string): string[] {
+  return readdirSync(mappingsDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => sourceTopic((JSON.parse(readFileSync(join(mappingsDir, f), 'utf8')) as { source: string }).source).name);
+}
 
 export const SERVICES: readonly { name: ServiceName; topics: readonly string[] }[] = [
-  { name: 'ingestor', topics: [Topics.sourceEcommerceOrders.name, Topics.sourcePosReceipts.name] },
+  { name: 'ingestor', topics: sourceTopicsOf(MAPPINGS_DIR) },
   { name: 'resolver', topics: [Topics.canonicalEvents.name] },
   { name: 'insights', topics: [Topics.resolvedEvents.name, Topics.identityChanges.name] },
   { name: 'activation', topics: [Topics.insights.name] },
@@ -28,15 +39,17 @@ export class Pipeline {
     return `c360-${service}-test-${this.runId}`;
   }
 
-  async setUp(): Promise<void> {
+  /** `extraTopics`: more topics a service of this file consumes (a test's own source). */
+  async setUp(extraTopics: Partial<Record<ServiceName, readonly string[]>> = {}): Promise<void> {
     const db = await createTestDatabase(this.stack.DATABASE_URL);
     this.databaseUrl = db.url;
     this.dropDatabase = db.drop;
-    await this.kafka.ensureTopics([segmentTopic('high-value')]);
-    await this.kafka.startGroupsAtEnd(SERVICES.map((s) => ({ groupId: this.groupId(s.name), topics: s.topics })));
+    const sources = [...sourceTopicsOf(MAPPINGS_DIR), ...(extraTopics.ingestor ?? [])].map((name) => sourceTopic(name.replace(/^src\.|\.v1$/g, '')));
+    await this.kafka.ensureTopics([segmentTopic('high-value'), ...sources]);
+    await this.kafka.startGroupsAtEnd(SERVICES.map((s) => ({ groupId: this.groupId(s.name), topics: [...s.topics, ...(extraTopics[s.name] ?? [])] })));
   }
 
-  async start(name: ServiceName): Promise<RunningService> {
+  async start(name: ServiceName, env: Record<string, string> = {}): Promise<RunningService> {
     const service = await startService(name, {
       port: await freePort(),
       logDir: join(__dirname, '..', '..', 'tmp', 'test-logs', this.runId),
@@ -46,6 +59,7 @@ export class Pipeline {
         DATABASE_URL: this.databaseUrl,
         KAFKA_GROUP_ID: this.groupId(name),
         LOG_LEVEL: 'info',
+        ...env,
       },
     });
     this.running.set(name, service);

@@ -1,7 +1,7 @@
 // Two profiles that turn out to be one person: the resolver merges them into the older one, the
 // survivor's insights add both histories up exactly, and the absorbed profile leaves its segment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { segmentTopic, Topics, type IdentityChange, type ProfileInsights, type SegmentMembershipChange } from '@c360/schemas';
+import { sourceTopic, segmentTopic, Topics, type IdentityChange, type ProfileInsights, type SegmentMembershipChange } from '@c360/schemas';
 import type { Subscription } from '@c360/testing';
 import { Pipeline } from './harness';
 
@@ -28,13 +28,13 @@ describe('a record that ties two profiles together', () => {
     const email = `merge-${run}@example.com`;
     const phone = `030 2${String(Date.now()).slice(-6)}`;
     // An online customer known by email, worth 160.
-    await pipeline.kafka.produceJson(Topics.sourceEcommerceOrders.name, [
-      { key: `M1-${run}`, value: { orderId: `M1-${run}`, placedAt: '2026-11-01T10:00:00Z', customer: { accountId: `acc-${run}`, email }, totals: { currency: 'EUR', net: '160.00' } } },
+    await pipeline.kafka.produceJson(sourceTopic('ecommerce').name, [
+      { key: `M1-${run}`, value: { event: 'order.placed', shop: { country: 'DE' }, orderId: `M1-${run}`, placedAt: '2026-11-01T10:00:00Z', customer: { accountId: `acc-${run}`, email }, totals: { currency: 'EUR', net: '160.00' } } },
     ]);
     const [first] = await segment.waitFor((m) => m.value.triggerEventId === `ecommerce:M1-${run}`);
     // A store customer known by phone only, worth 170: a second profile.
-    await pipeline.kafka.produceJson(Topics.sourcePosReceipts.name, [
-      { key: `M2-${run}`, value: { receipt: { number: `M2-${run}`, closedAt: '2026-11-02T10:00:00Z', currency: 'EUR', total: '170.00' }, customer: { phone } } },
+    await pipeline.kafka.produceJson(sourceTopic('pos').name, [
+      { key: `M2-${run}`, value: { receipt: { type: 'SALE', number: `M2-${run}`, closedAt: '2026-11-02T10:00:00Z', currency: 'EUR', total: '170.00' }, customer: { phone } } },
     ]);
     const [second] = await segment.waitFor((m) => m.value.triggerEventId === `pos:M2-${run}`);
     const survivor = first!.value.profileId;
@@ -42,8 +42,8 @@ describe('a record that ties two profiles together', () => {
     expect(absorbed).not.toBe(survivor);
 
     // An online order with both the email and the phone: the same person.
-    await pipeline.kafka.produceJson(Topics.sourceEcommerceOrders.name, [
-      { key: `M3-${run}`, value: { orderId: `M3-${run}`, placedAt: '2026-11-03T10:00:00Z', customer: { accountId: `acc-${run}`, email, phone }, totals: { currency: 'EUR', net: '5.00' } } },
+    await pipeline.kafka.produceJson(sourceTopic('ecommerce').name, [
+      { key: `M3-${run}`, value: { event: 'order.placed', shop: { country: 'DE' }, orderId: `M3-${run}`, placedAt: '2026-11-03T10:00:00Z', customer: { accountId: `acc-${run}`, email, phone }, totals: { currency: 'EUR', net: '5.00' } } },
     ]);
 
     const [merge] = await changes.waitFor((m) => m.value.kind === 'PROFILES_MERGED' && m.value.causeEventId === `ecommerce:M3-${run}`);

@@ -2,7 +2,7 @@
 // `npm run demo`: starts the local stack (if none runs) and the four services as processes,
 // replays the walking skeleton's two purchases, and shows what c360 made of them. Until the
 // synthetic-data generator lands, this is the whole demo. The stack stays up for exploring.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +45,7 @@ say('Starting the local stack (Kafka, schema registry, Postgres) unless one is r
 const env = await ensureStack();
 
 say('Building the services');
-execFileSync(process.execPath, [join(root, 'node_modules/@swc/cli/bin/swc.js'), 'apps', 'libs', '-d', 'dist', '--quiet'], { cwd: root, stdio: 'inherit' });
+(await import(join(root, 'tools/build.mjs'))).buildWorkspace();
 
 say('Starting ingestor, resolver, insights and activation as separate processes');
 const logDir = join(root, 'tmp', 'demo-logs');
@@ -109,7 +109,7 @@ for (const e of ends) consumer.seek({ topic: segmentTopicName, partition: e.part
 // Services that were down while others (tests, an earlier demo) wrote to the topics start with
 // a backlog; wait for it so that the latency below is the pipeline's, not the backlog's.
 const GROUPS = {
-  'c360-ingestor': ['src.ecommerce.orders.v1', 'src.pos.receipts.v1'],
+  'c360-ingestor': ['src.ecommerce.v1', 'src.pos.v1'],
   'c360-resolver': ['c360.canonical.events.v1'],
   'c360-insights': ['c360.resolved.events.v1', 'c360.identity.changes.v1'],
   'c360-activation': ['c360.insights.v1'],
@@ -136,15 +136,15 @@ for (let waited = 0, left = await backlog(); left > 0; left = await backlog(), w
 
 say('Two purchases by the same person, typed differently in two systems');
 const email = `demo-${run}@example.com`;
-const order = { orderId: `ORD-${run}`, placedAt: new Date().toISOString(), customer: { accountId: `acc-${run}`, email }, totals: { currency: 'EUR', net: '120.00' } };
-const receipt = { receipt: { number: `R-${run}`, closedAt: new Date().toISOString(), currency: 'EUR', total: 80 }, store: { id: 'S-042', country: 'DE' }, customer: { email: `  ${email.toUpperCase()} ` } };
+const order = { event: 'order.placed', orderId: `ORD-${run}`, shop: { country: 'DE' }, placedAt: new Date().toISOString(), customer: { accountId: `acc-${run}`, email }, totals: { currency: 'EUR', net: '120.00' } };
+const receipt = { receipt: { type: 'SALE', number: `R-${run}`, closedAt: new Date().toISOString(), currency: 'EUR', total: 80 }, store: { id: 'S-042', country: 'DE' }, customer: { email: `  ${email.toUpperCase()} ` } };
 console.log('  e-commerce order →', JSON.stringify(order));
 console.log('  POS receipt      →', JSON.stringify(receipt));
 const producer = kafka.producer();
 await producer.connect();
 const sentAt = Date.now();
-await producer.send({ topic: 'src.ecommerce.orders.v1', messages: [{ key: order.orderId, value: JSON.stringify(order) }] });
-await producer.send({ topic: 'src.pos.receipts.v1', messages: [{ key: receipt.receipt.number, value: JSON.stringify(receipt) }] });
+await producer.send({ topic: 'src.ecommerce.v1', messages: [{ key: order.orderId, value: JSON.stringify(order) }] });
+await producer.send({ topic: 'src.pos.v1', messages: [{ key: receipt.receipt.number, value: JSON.stringify(receipt) }] });
 
 const deadline = Date.now() + 60_000;
 let entered;

@@ -5,5 +5,7 @@ import { loadIngestorConfig } from './ingestor.config';
 
 runService(async () => {
   const config = loadIngestorConfig();
-  await bootstrapService('ingestor', AppModule.register(config), config);
+  // HTTP collect reads the body as bytes: the mapping path decides what is JSON, and a rejected
+  // payload is dead-lettered exactly as it was sent.
+  await bootstrapService('ingestor', AppModule.register(config), config, { rawBodyLimit: config.HTTP_BODY_LIMIT });
 });

@@ -1,52 +1,36 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Headers, Topics, type CanonicalEvent, type NativeTopic } from '@c360/schemas';
-import { Consume, Publisher, RejectedInputError, type HandlerResult, type InboundMessage, type Outgoing, type Rejection } from '@c360/messaging';
-import { mapNative } from '@c360/ingestor-domain';
+import { Injectable } from '@nestjs/common';
+import { Topics, type CanonicalEvent } from '@c360/schemas';
+import { ConsumeNativeSources, Publisher, RejectedInputError, type HandlerResult, type InboundMessage, type Outgoing, type Rejection } from '@c360/messaging';
+import { IngestionService } from './ingestion.service';
 import { MappingRegistry } from './mapping-registry.service';
 
 /**
- * Maps native source payloads to canonical events. Stateless: a redelivered payload maps to the
- * same event id, which the services downstream treat as a duplicate.
+ * Maps the native payloads of every source topic to canonical events. Stateless: a redelivered
+ * payload maps to the same event id, which the services downstream treat as a duplicate.
  */
 @Injectable()
 export class SourceEventsHandler {
-  private readonly logger = new Logger(SourceEventsHandler.name);
-
   constructor(
     private readonly registry: MappingRegistry,
+    private readonly ingestion: IngestionService,
     private readonly publisher: Publisher,
   ) {}
 
-  @Consume(Topics.sourceEcommerceOrders)
-  ecommerceOrders(messages: InboundMessage<Buffer>[]): Promise<HandlerResult> {
-    return this.ingest(Topics.sourceEcommerceOrders, messages);
-  }
-
-  @Consume(Topics.sourcePosReceipts)
-  posReceipts(messages: InboundMessage<Buffer>[]): Promise<HandlerResult> {
-    return this.ingest(Topics.sourcePosReceipts, messages);
-  }
-
-  private async ingest(topic: NativeTopic, messages: InboundMessage<Buffer>[]): Promise<HandlerResult> {
-    const mapping = this.registry.get(topic.source);
-    if (!mapping) throw new Error(`no mapping for source ${topic.source}`); // checked at boot
-    const ctx = this.registry.context(Date.now());
+  @ConsumeNativeSources()
+  async sourceEvents(messages: InboundMessage<Buffer>[]): Promise<HandlerResult> {
+    // A batch is one partition of one topic, so one source.
+    const mapping = this.registry.forTopic(messages[0]!.topic);
+    if (!mapping) throw new Error(`no mapping for topic ${messages[0]!.topic}`); // subscribed from the mappings, so unreachable
+    const outcomes = this.ingestion.ingest(
+      mapping,
+      messages.map((m) => m.value),
+    );
     const out: Outgoing<CanonicalEvent>[] = [];
     const rejected: Rejection[] = [];
-    for (const message of messages) {
-      const result = mapNative(mapping, message.value, ctx);
-      if (!result.ok) {
-        rejected.push({ message, error: new RejectedInputError(result.reasonCode, result.message, result.field, topic.source) });
-        continue;
-      }
-      if (result.droppedFields.length > 0) this.logger.warn(`dropped invalid optional fields ${result.droppedFields.join(', ')}`, { source: topic.source });
-      const event = result.event;
-      out.push({
-        key: `${event.source}:${event.sourceRecordId}`,
-        value: event,
-        headers: { [Headers.eventId]: event.eventId, [Headers.ingestedAt]: String(event.ingestedAt) },
-      });
-    }
+    outcomes.forEach((o, i) => {
+      if (o.ok) out.push(o.message);
+      else rejected.push({ message: messages[i]!, error: new RejectedInputError(o.reasonCode, o.reason, o.field, mapping.source) });
+    });
     await this.publisher.publish(Topics.canonicalEvents, out);
     return { rejected };
   }

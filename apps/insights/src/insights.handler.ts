@@ -9,6 +9,13 @@ import { InsightsRepository } from '@c360/insights-data-access';
 import { INSIGHTS_CONFIG } from './insights.tokens';
 import type { InsightsConfig } from './insights.config';
 
+/** A purchase counts positive, a return negative, in the reporting currency's minor units. */
+function moneyOf(e: CanonicalEvent): { field: string; reportingCurrency: string; amountMinor: number } | null {
+  if (e.purchase) return { field: 'purchase', reportingCurrency: e.purchase.reportingCurrency, amountMinor: e.purchase.reportingAmountMinor };
+  if (e.purchaseReturn) return { field: 'purchaseReturn', reportingCurrency: e.purchaseReturn.reportingCurrency, amountMinor: -e.purchaseReturn.reportingAmountMinor };
+  return null;
+}
+
 interface Cause {
   eventId: string | null;
   ingestedAt: number | null;
@@ -31,20 +38,24 @@ export class InsightsHandler {
   @Consume(Topics.resolvedEvents)
   async onResolvedEvents(messages: InboundMessage<CanonicalEvent>[]): Promise<HandlerResult> {
     // Money is summed in one currency; an event converted to another cannot be added up.
-    const rejected: Rejection[] = messages
-      .filter((m) => m.value.purchase && m.value.purchase.reportingCurrency !== this.config.REPORTING_CURRENCY)
-      .map((message) => ({
-        message,
-        error: new RejectedInputError(
-          'reporting-currency-mismatch',
-          `purchase is in reporting currency ${message.value.purchase!.reportingCurrency}, insights keep ${this.config.REPORTING_CURRENCY}`,
-          'purchase.reportingCurrency',
-          message.value.source,
-        ),
-      }));
-    const purchases = messages
-      .map((m) => m.value)
-      .filter((e) => e.purchase && e.profileId && e.purchase.reportingCurrency === this.config.REPORTING_CURRENCY);
+    const rejected: Rejection[] = [];
+    const purchases: CanonicalEvent[] = [];
+    for (const message of messages) {
+      const money = moneyOf(message.value);
+      if (!money || !message.value.profileId) continue;
+      if (money.reportingCurrency === this.config.REPORTING_CURRENCY) purchases.push(message.value);
+      else {
+        rejected.push({
+          message,
+          error: new RejectedInputError(
+            'reporting-currency-mismatch',
+            `${money.field} is in reporting currency ${money.reportingCurrency}, insights keep ${this.config.REPORTING_CURRENCY}`,
+            `${money.field}.reportingCurrency`,
+            message.value.source,
+          ),
+        });
+      }
+    }
     if (purchases.length === 0) return { rejected };
     await this.dataSource.transaction(async (em) => {
       // Lock the ids the events carry, then read their survivors and lock those too: a merge that
@@ -57,7 +68,7 @@ export class InsightsHandler {
       const rows = purchases.map((e) => ({
         eventId: e.eventId,
         profileId: current.get(e.profileId!)!,
-        amountMinor: e.purchase!.reportingAmountMinor,
+        amountMinor: moneyOf(e)!.amountMinor,
         occurredAt: e.occurredAt,
       }));
       const fresh = await this.repository.insertPurchases(em, rows);

@@ -25,7 +25,7 @@ export class CanonicalEventsHandler {
     await this.dataSource.transaction(async (em) => {
       const keys = messages.flatMap(({ value: e }) => [
         `record:${e.source}:${e.sourceRecordId}`,
-        ...linkableIdentifiers(e.identifiers).map((i) => `id:${i.type}:${i.value}`),
+        ...linkableIdentifiers(e.party).map((i) => `id:${i.type}:${i.value}`),
       ]);
       await this.graph.lock(em, keys);
       const resolved: Outgoing<CanonicalEvent>[] = [];
@@ -60,7 +60,7 @@ export class CanonicalEventsHandler {
     absorbedAll: Set<string>,
     lockedProfiles: Set<string>,
   ): Promise<string> {
-    const identifiers = linkableIdentifiers(event.identifiers).map((i) => ({ type: i.type, value: i.value }));
+    const identifiers = linkableIdentifiers(event.party).map((i) => ({ type: i.type, value: i.value }));
     let current = await this.graph.findRecordProfile(em, event.source, event.sourceRecordId);
     let matches = await this.graph.findByIdentifiers(em, identifiers);
     // Lock the profiles reached too, then look again: a concurrent merge of one of them (through

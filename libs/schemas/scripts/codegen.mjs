@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync, readdirSync, mkdirSync, existsSync, rmSync
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { renderDictionary } from './dictionary.mjs';
 
 const require = createRequire(import.meta.url);
 const avsc = require('avsc');
@@ -14,6 +15,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const avroDir = join(root, 'avro');
 const outDir = join(root, 'src', 'generated');
 const check = process.argv.includes('--check');
+const workspace = join(root, '..', '..');
+const dictionaryFile = join(workspace, 'docs', 'data-dictionary.md');
 
 const pascal = (file) => basename(file, '.avsc').split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 
@@ -57,8 +60,11 @@ files.forEach((file, i) => {
 });
 outputs.set('index.ts', await prettier.format(index.join('\n') + '\n', { parser: 'typescript', singleQuote: true, printWidth: 110 }));
 
+const dictionary = renderDictionary(avroDir, join(workspace, 'apps', 'ingestor', 'mappings'));
+
 if (check) {
   const stale = [...outputs].filter(([f, text]) => !existsSync(join(outDir, f)) || readFileSync(join(outDir, f), 'utf8') !== text);
+  if (!existsSync(dictionaryFile) || readFileSync(dictionaryFile, 'utf8') !== dictionary) stale.push(['docs/data-dictionary.md']);
   const extra = existsSync(outDir) ? readdirSync(outDir).filter((f) => !outputs.has(f)) : [];
   if (stale.length || extra.length) {
     console.error(`Generated schema types are stale: ${[...stale.map(([f]) => f), ...extra].join(', ')}. Run: npx nx run schemas:codegen`);
@@ -69,5 +75,6 @@ if (check) {
   if (existsSync(outDir)) rmSync(outDir, { recursive: true });
   mkdirSync(outDir, { recursive: true });
   for (const [f, text] of outputs) writeFileSync(join(outDir, f), text);
+  writeFileSync(dictionaryFile, dictionary);
   console.log(`generated ${files.length} schema modules into src/generated`);
 }

@@ -5,6 +5,8 @@
 import {
   CanonicalEvent,
   CanonicalEventSchema,
+  DataQualityReport,
+  DataQualityReportSchema,
   DeadLetter,
   DeadLetterSchema,
   IdentityChange,
@@ -27,6 +29,8 @@ interface TopicBase {
   /** What the message key is; keys are UTF-8 strings. */
   readonly key: string;
   readonly description: string;
+  /** The largest record batch the topic takes, when it must exceed the broker's default (1 MiB). */
+  readonly maxMessageBytes?: number;
 }
 
 /** A topic whose values are Avro in the Confluent wire format, registered under `<name>-value`. */
@@ -56,20 +60,6 @@ const native = (spec: Omit<NativeTopic, 'format' | 'cleanupPolicy'>): NativeTopi
 const PARTITIONS = 6;
 
 export const Topics = {
-  sourceEcommerceOrders: native({
-    name: 'src.ecommerce.orders.v1',
-    source: 'ecommerce',
-    partitions: PARTITIONS,
-    key: 'order id (as the shop sends it)',
-    description: 'E-commerce orders, JSON as the web shop emits them.',
-  }),
-  sourcePosReceipts: native({
-    name: 'src.pos.receipts.v1',
-    source: 'pos',
-    partitions: PARTITIONS,
-    key: 'receipt id',
-    description: 'In-store POS receipts, JSON as the tills emit them.',
-  }),
   canonicalEvents: avro<CanonicalEvent>({
     name: 'c360.canonical.events.v1',
     schema: CanonicalEventSchema,
@@ -110,6 +100,14 @@ export const Topics = {
     key: 'profile id',
     description: 'The current calculated insights per profile.',
   }),
+  quality: avro<DataQualityReport>({
+    name: 'c360.quality.v1',
+    schema: DataQualityReportSchema,
+    partitions: 1,
+    cleanupPolicy: 'delete',
+    key: 'source:market',
+    description: 'Data quality snapshots per source and market, and drift alerts, from the ingestor.',
+  }),
   deadLetterIngestor: deadLetter('ingestor'),
   deadLetterResolver: deadLetter('resolver'),
   deadLetterInsights: deadLetter('insights'),
@@ -122,8 +120,27 @@ function deadLetter(service: string): AvroTopic<DeadLetter> {
     schema: DeadLetterSchema,
     partitions: 1,
     cleanupPolicy: 'delete',
+    // A dead letter carries the original bytes, which may already be near the source's limit.
+    maxMessageBytes: 4 * 1024 * 1024,
     key: 'the original key',
     description: `Messages the ${service} could not use, with the reason and the original bytes.`,
+  });
+}
+
+const SOURCE_NAME = /^[a-z][a-z0-9-]{0,62}$/;
+
+/**
+ * The topic a source system produces its native payloads to: `src.<source>.v1`. Sources are
+ * declared by the ingestor's mapping files, not here, so a new source needs no code.
+ */
+export function sourceTopic(source: string): NativeTopic {
+  if (!SOURCE_NAME.test(source)) throw new Error(`invalid source name '${source}': use lower-case letters, digits and dashes`);
+  return native({
+    name: `src.${source}.v1`,
+    source,
+    partitions: PARTITIONS,
+    key: "the source's own id of the customer record or event, as it sends it",
+    description: `Native payloads of source ${source}, exactly as that system emits them.`,
   });
 }
 
@@ -143,6 +160,3 @@ export function segmentTopic(segmentId: string): AvroTopic<SegmentMembershipChan
 }
 
 export const allTopics = (): TopicSpec[] => Object.values(Topics);
-
-export const nativeTopicForSource = (source: string): NativeTopic | undefined =>
-  allTopics().find((t): t is NativeTopic => t.format === 'native' && t.source === source);

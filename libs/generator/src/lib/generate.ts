@@ -1,263 +1,109 @@
 // Synthetic customers with ground truth. From a seed, creates persons across markets and their
-// purchases online and in stores, emits what each source system would send (its native JSON,
-// with the noise real systems have), and records which person and household is behind every
-// source record, with the totals the insights must find. Deterministic: same options, same bytes.
-import { Faker, base, de, en, en_GB, en_US, fr, ja, type LocaleDefinition } from '@faker-js/faker';
-import { toMinorUnits } from '@c360/money';
-
-export interface Market {
-  readonly country: string;
-  readonly currency: string;
-  readonly locale: LocaleDefinition[];
-  /** How a store clerk or a web form writes a local phone number: area code, then digits. */
-  readonly phonePrefix: string;
-  readonly localDigits: number;
-  /** Digits a subscriber number may start with (London numbers start with 3, 7 or 8). */
-  readonly firstDigits: string;
-}
-
-export const MARKETS: readonly Market[] = [
-  { country: 'DE', currency: 'EUR', locale: [de, en, base], phonePrefix: '030', localDigits: 7, firstDigits: '23456789' },
-  { country: 'FR', currency: 'EUR', locale: [fr, en, base], phonePrefix: '01', localDigits: 8, firstDigits: '23456789' },
-  { country: 'GB', currency: 'GBP', locale: [en_GB, en, base], phonePrefix: '020', localDigits: 8, firstDigits: '378' },
-  { country: 'US', currency: 'USD', locale: [en_US, en, base], phonePrefix: '212', localDigits: 7, firstDigits: '23456789' },
-  { country: 'JP', currency: 'JPY', locale: [ja, en, base], phonePrefix: '03', localDigits: 8, firstDigits: '23456789' },
-];
-
-export interface NoiseRates {
-  /** A clerk types the email in capitals and with stray spaces. */
-  readonly emailCaseAndSpaces: number;
-  /** A POS receipt carries no email, only the phone. */
-  readonly posPhoneOnly: number;
-  /** A POS receipt carries nothing that identifies the customer. */
-  readonly posAnonymous: number;
-  /** The phone is written in international format instead of the local one. */
-  readonly phoneInternational: number;
-  /** Share of persons living with others (a household of 2 to 4 sharing a landline). */
-  readonly household: number;
-  /** A household member shares the family email instead of a personal one. */
-  readonly sharedFamilyEmail: number;
-  /** The clerk types the store's own phone number instead of the customer's. */
-  readonly storePhone: number;
-  /** The clerk types a junk email or phone (test@test.com, 0000000000). */
-  readonly junk: number;
-  /** The person changes email during the period (the shop account keeps both). */
-  readonly emailChange: number;
-}
-
-export const DEFAULT_NOISE: NoiseRates = {
-  emailCaseAndSpaces: 0.3,
-  posPhoneOnly: 0.2,
-  posAnonymous: 0.1,
-  phoneInternational: 0.3,
-  household: 0.3,
-  sharedFamilyEmail: 0.2,
-  storePhone: 0.02,
-  junk: 0.01,
-  emailChange: 0.1,
-};
-
-/** Noise that makes identity resolution hard by design; set these to 0 for clean data. */
-export const HARD_CASES: readonly (keyof NoiseRates)[] = ['sharedFamilyEmail', 'storePhone', 'junk'];
+// life across the channels, emits what each source system would send (its native JSON, with the
+// noise real systems have, in time order across sources), and records which person and household
+// is behind every source record, with the values the insights must find. Deterministic: the same
+// options give the same bytes.
+import { Converter } from './amounts';
+import { Emitter } from './emitter';
+import { live } from './journey';
+import { DEFAULT_BEHAVIOUR, type BehaviourRates, type World } from './life';
+import { MARKETS } from './markets';
+import { DEFAULT_NOISE, parseRates, type NoiseRates } from './noise';
+import { buildPopulation } from './population';
+import { Random } from './random';
+import { DAY } from './time';
+import type { BadPayload, DuplicateDelivery, GroundTruth, SourceName } from './truth';
 
 export interface GeneratorOptions {
   readonly persons: number;
   readonly seed: number;
   readonly noise?: Partial<NoiseRates>;
-  /** Share of payloads deliberately broken (labelled in the ground truth). */
+  readonly behaviour?: Partial<BehaviourRates>;
+  /** Share of payloads deliberately broken (labelled in the ground truth); default 0.005. */
   readonly badRate?: number;
   /** Units of reporting currency per unit of each currency, as the ingestor's rate table. */
   readonly rates: Readonly<Record<string, number>>;
   readonly reportingCurrency: string;
-  /** Purchases fall in the `days` days before `end`. */
+  /** Events fall in the `days` days before `end` (epoch ms; default 2026-11-01T00:00Z, 365 days). */
   readonly end?: number;
   readonly days?: number;
 }
 
-export type SourceName = 'ecommerce' | 'pos';
-
 export interface SourceMessage {
   readonly source: SourceName;
+  /** The Kafka key: the source's own record id, or the receipt number when the till knew nobody. */
   readonly key: string;
   /** The native payload, exactly as the source sends it (JSON text, or broken bytes). */
   readonly value: string;
-}
-
-export interface RecordTruth {
-  readonly source: SourceName;
-  readonly sourceRecordId: string;
-  readonly personId: string;
-  readonly householdId: string;
-}
-
-export interface PersonTruth {
-  readonly personId: string;
-  readonly householdId: string;
-  readonly market: string;
-  /** Purchases that a correct pipeline accepts, in minor units of the reporting currency. */
-  readonly lifetimeValueMinor: number;
-  readonly orderCount: number;
-}
-
-export interface BadPayload {
-  readonly source: SourceName;
-  readonly key: string;
-  readonly reason: 'invalid-json' | 'missing-required-field';
+  /** When the source sends it, epoch ms; messages are in this order. */
+  readonly at: number;
 }
 
 export interface GeneratedDataSet {
   readonly messages: readonly SourceMessage[];
-  readonly truth: { readonly records: readonly RecordTruth[]; readonly persons: readonly PersonTruth[]; readonly bad: readonly BadPayload[] };
+  readonly truth: GroundTruth;
 }
 
-const DAY = 86_400_000;
+export const DEFAULT_END = Date.UTC(2026, 10, 1);
+
+export const parseBehaviour = (text: string): Partial<BehaviourRates> => parseRates(text, DEFAULT_BEHAVIOUR, 'behaviour');
 
 export function generate(options: GeneratorOptions): GeneratedDataSet {
-  const noise = { ...DEFAULT_NOISE, ...options.noise };
+  const noise: NoiseRates = { ...DEFAULT_NOISE, ...options.noise };
+  const behaviour: BehaviourRates = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
   const badRate = options.badRate ?? 0.005;
-  const end = options.end ?? Date.UTC(2026, 10, 1);
+  const end = options.end ?? DEFAULT_END;
   const days = options.days ?? 365;
-  // One seeded source of randomness for choices, one faker per market seeded from it.
-  const chooser = seeded(new Faker({ locale: [base] }), options.seed);
-  const rng = (): number => chooser.number.int({ min: 0, max: 0xffffffff }) / 0x100000000;
-  const fakers = new Map(MARKETS.map((m, i) => [m.country, seeded(new Faker({ locale: m.locale }), options.seed * 31 + i)]));
-
-  const messages: (SourceMessage & { at: number })[] = [];
-  const records = new Map<string, RecordTruth>();
-  const persons: PersonTruth[] = [];
-  const bad: BadPayload[] = [];
-  let sequence = 0;
-
-  let household: { id: string; market: Market; last: string; landline: string; familyEmail: string; left: number; size: number } | null = null;
-  for (let p = 0; p < options.persons; p++) {
-    const personId = `P${String(p).padStart(7, '0')}`;
-    if (!household || household.left === 0) {
-      const market = MARKETS[Math.floor(rng() * MARKETS.length)]!;
-      const faker = fakers.get(market.country)!;
-      const last = faker.person.lastName();
-      household = {
-        id: `H${String(p).padStart(7, '0')}`,
-        market,
-        last,
-        landline: `${market.phonePrefix} ${localNumber(market, rng)}`,
-        familyEmail: `family.${ascii(last)}.${p}@${faker.internet.domainName()}`.toLowerCase(),
-        left: rng() < noise.household ? 2 + Math.floor(rng() * 3) : 1,
-        size: 0,
-      };
-      household.size = household.left;
-    }
-    household.left -= 1;
-    const { market, id: householdId } = household;
-    const faker = fakers.get(market.country)!;
-    const first = faker.person.firstName();
-    const last = household.last;
-    const sharesFamilyEmail = household.size > 1 && rng() < noise.sharedFamilyEmail;
-    const firstEmail = sharesFamilyEmail ? household.familyEmail : `${ascii(first)}.${ascii(last)}.${p}@${faker.internet.domainName()}`.toLowerCase();
-    // From `changedAt` on, the person gives a new address everywhere.
-    const changedAt = rng() < noise.emailChange ? end - Math.floor(rng() * days * DAY) : Number.POSITIVE_INFINITY;
-    const laterEmail = `${ascii(first)}${p}@${faker.internet.domainName()}`.toLowerCase();
-    // The household's landline: every member gives it in the store.
-    const local = household.landline;
-    const accountId = `acc-${options.seed}-${p}`;
-    let ltv = 0;
-    let orders = 0;
-
-    const purchases = 1 + Math.floor(rng() * 6);
-    for (let i = 0; i < purchases; i++) {
-      const at = end - Math.floor(rng() * days * DAY);
-      const email = at >= changedAt ? laterEmail : firstEmail;
-      const amount = priceIn(market.currency, rng);
-      const online = rng() < 0.5;
-      const id = `${options.seed}-${++sequence}`;
-      let value: string;
-      let key: string;
-      let source: SourceName;
-      let recordId: string | null;
-      if (online) {
-        source = 'ecommerce';
-        key = `O-${id}`;
-        recordId = accountId;
-        value = JSON.stringify({
-          orderId: key,
-          placedAt: new Date(at).toISOString(),
-          shop: { country: market.country },
-          customer: { accountId, email: rng() < noise.emailCaseAndSpaces ? `  ${email.toUpperCase()} ` : email },
-          totals: { currency: market.currency, net: amount },
-        });
-      } else {
-        source = 'pos';
-        key = `R-${id}`;
-        const roll = rng();
-        const customer: Record<string, string> = {};
-        const storeNo = 1 + Math.floor(rng() * 40);
-        if (roll < noise.posAnonymous) {
-          // nothing typed: the receipt is its own record
-        } else if (roll < noise.posAnonymous + noise.storePhone) {
-          customer.phone = `${market.phonePrefix} ${market.firstDigits[0]}${'5'.repeat(market.localDigits - 4)}${String(storeNo).padStart(3, '0')}`;
-        } else if (roll < noise.posAnonymous + noise.storePhone + noise.junk) {
-          if (rng() < 0.5) customer.email = 'test@test.com';
-          else customer.phone = '0000000000';
-        } else if (roll < noise.posAnonymous + noise.posPhoneOnly) {
-          customer.phone = rng() < noise.phoneInternational ? international(market, local) : local;
-        } else {
-          customer.email = rng() < noise.emailCaseAndSpaces ? ` ${email.toUpperCase()}  ` : email;
-        }
-        recordId = key; // the mapping falls back to the receipt number when no customer ref is typed
-        value = JSON.stringify({
-          receipt: { number: key, closedAt: new Date(at).toISOString(), currency: market.currency, total: amount },
-          store: { id: `S-${market.country}-${storeNo}`, country: market.country },
-          ...(Object.keys(customer).length > 0 ? { customer } : {}),
-        });
-      }
-
-      if (rng() < badRate) {
-        const reason = rng() < 0.5 ? 'invalid-json' : 'missing-required-field';
-        value = reason === 'invalid-json' ? value.slice(0, Math.max(1, Math.floor(value.length / 2))) : JSON.stringify({ ...JSON.parse(value), orderId: undefined, receipt: undefined });
-        bad.push({ source, key, reason });
-        recordId = null;
-      } else {
-        ltv += toMinorUnits((Number(amount) * options.rates[market.currency]!).toFixed(6), options.reportingCurrency);
-        orders += 1;
-      }
-      if (recordId) records.set(`${source}:${recordId}`, { source, sourceRecordId: recordId, personId, householdId });
-      messages.push({ source, key, value, at });
-    }
-    persons.push({ personId, householdId, market: market.country, lifetimeValueMinor: ltv, orderCount: orders });
+  if (!Number.isInteger(options.persons) || options.persons < 1)
+    throw new Error(`persons must be a positive integer, not ${options.persons}`);
+  if (!Number.isInteger(options.seed)) throw new Error(`seed must be an integer, not ${options.seed}`);
+  if (!(days > 0)) throw new Error(`days must be positive, not ${days}`);
+  for (const [name, rate] of [...Object.entries(noise), ...Object.entries(behaviour), ['badRate', badRate] as const]) {
+    if (!(rate >= 0 && rate <= 1)) throw new Error(`rate ${name} must be from 0 to 1, not ${rate}`);
   }
+  const converter = new Converter(options.rates, options.reportingCurrency);
+  for (const m of MARKETS) converter.rate(m.currency);
 
-  // Sources deliver in time order, not person by person.
-  messages.sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
-  return {
-    messages: messages.map(({ source, key, value }) => ({ source, key, value })),
-    truth: { records: [...records.values()], persons, bad },
+  const start = end - days * DAY;
+  // Separate random streams: changing the bad rate does not change who the persons are or what they do.
+  const population = buildPopulation(
+    { persons: options.persons, seed: options.seed, noise, start, end, wholesaleBuyers: behaviour.wholesaleBuyers },
+    new Random(options.seed, 0),
+  );
+  const emitter = new Emitter(new Random(options.seed, 2), badRate, noise.duplicateDelivery, start, end);
+  const world: World = {
+    seed: options.seed,
+    start,
+    end,
+    noise,
+    behaviour,
+    converter,
+    emitter,
+    r: new Random(options.seed, 1),
+    stores: population.stores,
+    counters: new Map(),
   };
-}
+  const persons = population.persons.map((p) => live(p, world));
 
-function seeded(faker: Faker, seed: number): Faker {
-  faker.seed(seed);
-  return faker;
-}
-
-/** Letters of a name fit for an email address (diacritics dropped, other scripts transliterated away). */
-function ascii(name: string): string {
-  const plain = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z]/g, '');
-  return plain || 'customer';
-}
-
-function international(market: Market, local: string): string {
-  const codes: Record<string, string> = { DE: '+49', FR: '+33', GB: '+44', US: '+1', JP: '+81' };
-  const digits = local.replace(/\s/g, '');
-  return `${codes[market.country]} ${market.country === 'US' ? digits : digits.replace(/^0/, '')}`;
-}
-
-/** A subscriber number: a leading digit the market allows, then the market's number of digits in all. */
-function localNumber(market: Market, rng: () => number): string {
-  let digits = market.firstDigits[Math.floor(rng() * market.firstDigits.length)]!;
-  while (digits.length < market.localDigits) digits += String(Math.floor(rng() * 10));
-  return digits;
-}
-
-function priceIn(currency: string, rng: () => number): string {
-  const base = 5 + rng() * 195;
-  return currency === 'JPY' ? String(Math.round(base * 160)) : base.toFixed(2);
+  // Sources deliver in time order, not person by person (a stable sort: ties keep their order).
+  const messages: readonly SourceMessage[] = emitter.messages.sort((a, b) => a.at - b.at);
+  const lines = new Map<SourceName, number>();
+  const positions = new Map<SourceMessage, { index: number; line: number }>();
+  const bad: BadPayload[] = [];
+  const duplicates: DuplicateDelivery[] = [];
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i]!;
+    const line = lines.get(m.source) ?? 0;
+    lines.set(m.source, line + 1);
+    const reason = emitter.bad.get(m);
+    const original = emitter.duplicates.get(m);
+    if (reason) bad.push({ source: m.source, key: m.key, index: i, line, reason });
+    if (original) duplicates.push({ source: m.source, key: m.key, index: i, line, originalIndex: positions.get(original)!.index });
+    // Only a duplicate's first delivery needs finding again.
+    if (reason === undefined && original === undefined && emitter.duplicated.has(m)) positions.set(m, { index: i, line });
+  }
+  return {
+    messages,
+    truth: { reportingCurrency: options.reportingCurrency, records: [...emitter.records.values()], persons, bad, duplicates },
+  };
 }

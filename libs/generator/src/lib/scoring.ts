@@ -123,3 +123,82 @@ function worstSplits(splits: Map<string, Map<string, string[]>>, groups: Map<str
     .sort((a, b) => b.pairsAcross - a.pairsAcross || a.key.localeCompare(b.key))
     .slice(0, worst);
 }
+
+export interface RunScores extends ClusterScores {
+  /** Pairwise precision, recall and F1 of predicted households (or profiles) against the true households. */
+  readonly household: PRF;
+  /** Predicted records the truth does not know (other runs, other sources), left out of the scores. */
+  readonly unknownRecords: number;
+}
+
+export interface TruthForScoring {
+  readonly records: readonly {
+    readonly source: string;
+    readonly sourceRecordId: string;
+    readonly personId: string;
+    readonly householdId: string;
+  }[];
+}
+
+export const recordKey = (source: string, sourceRecordId: string): string => `${source}:${sourceRecordId}`;
+
+/**
+ * Scores a resolver run against the ground truth. `predicted`: record ('source:sourceRecordId')
+ * → profile id. `predictedHouseholds`: record → household, when the resolver groups profiles into
+ * households; without it each profile counts as its own household, so household recall then
+ * measures how many household members were (wrongly or not) put in one profile.
+ */
+export function scoreRun(
+  predicted: ReadonlyMap<string, string>,
+  truth: TruthForScoring,
+  options: { readonly predictedHouseholds?: ReadonlyMap<string, string>; readonly worst?: number } = {},
+): RunScores {
+  const persons = new Map<string, string>();
+  const households = new Map<string, string>();
+  for (const r of truth.records) {
+    const key = recordKey(r.source, r.sourceRecordId);
+    persons.set(key, r.personId);
+    households.set(key, r.householdId);
+  }
+  let unknownRecords = 0;
+  for (const record of predicted.keys()) if (!persons.has(record)) unknownRecords += 1;
+  const scores = scoreClusters(predicted, persons, options.worst ?? 10);
+  const household = scoreClusters(options.predictedHouseholds ?? predicted, households, 0).pairwise;
+  return { ...scores, household, unknownRecords };
+}
+
+/** The scores as text, with what each record of the worst errors says, for debugging a resolver. */
+export function formatScores(
+  scores: RunScores,
+  truth: {
+    readonly records: readonly { readonly source: string; readonly sourceRecordId: string; readonly label: string }[];
+    readonly persons: readonly { readonly personId: string; readonly name: string }[];
+  },
+  options: { readonly worst?: number; readonly householdsPredicted?: boolean } = {},
+): string {
+  const worst = options.worst ?? 5;
+  const labels = new Map(truth.records.map((r) => [recordKey(r.source, r.sourceRecordId), r.label]));
+  const names = new Map(truth.persons.map((p) => [p.personId, p.name]));
+  const f = (x: number) => x.toFixed(4);
+  const prf = (s: PRF) => `precision ${f(s.precision)}  recall ${f(s.recall)}  F1 ${f(s.f1)}`;
+  const record = (r: string) => `      ${r}  ${labels.get(r) ?? ''}`.trimEnd();
+  const lines = [
+    `records scored: ${scores.records}${scores.unknownRecords > 0 ? ` (${scores.unknownRecords} predicted records not in the truth left out)` : ''}`,
+    `pairwise    ${prf(scores.pairwise)}`,
+    `B-cubed     ${prf(scores.bcubed)}`,
+    `households  ${prf(scores.household)}  (${options.householdsPredicted ? 'predicted households' : 'profiles'} against true households)`,
+  ];
+  if (scores.worstFalseMerges.length > 0) lines.push('', `worst false merges (profiles joining several persons):`);
+  for (const m of scores.worstFalseMerges.slice(0, worst)) {
+    lines.push(`  profile ${m.cluster}: ${m.wrongPairs} wrong pairs`);
+    for (const [person, records] of Object.entries(m.persons))
+      lines.push(`    ${person} ${names.get(person) ?? ''}`, ...records.map(record));
+  }
+  if (scores.worstMissedLinks.length > 0) lines.push('', `worst missed links (persons split over several profiles):`);
+  for (const m of scores.worstMissedLinks.slice(0, worst)) {
+    lines.push(`  ${m.person} ${names.get(m.person) ?? ''}: ${m.missedPairs} missed pairs`);
+    for (const [cluster, records] of Object.entries(m.clusters))
+      lines.push(`    ${cluster.startsWith('\u0000') ? 'not resolved' : `profile ${cluster}`}`, ...records.map(record));
+  }
+  return lines.join('\n');
+}

@@ -3,7 +3,7 @@
 // e2e tier shows the same for dead letters and shutdowns.)
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { Topics, type DeadLetter } from '@c360/schemas';
+import { sourceTopic, Topics, type DeadLetter } from '@c360/schemas';
 import type { AvroCodec } from './avro-codec';
 import { ConsumerRunner, type InboundMessage } from './consumer-runner';
 import { RejectedInputError, TransientError } from './errors';
@@ -11,7 +11,7 @@ import { MessagingMetrics } from './messaging-metrics';
 import type { KafkaTransport, OutgoingMessage, PartitionBatch, Producer, RawMessage } from './transport';
 
 const raw = (offset: number, value: string): RawMessage => ({
-  topic: Topics.sourcePosReceipts.name, partition: 0, offset: String(offset), key: Buffer.from(`k${offset}`),
+  topic: sourceTopic('pos').name, partition: 0, offset: String(offset), key: Buffer.from(`k${offset}`),
   value: Buffer.from(value), headers: {}, timestamp: '0',
 });
 
@@ -37,7 +37,7 @@ function harness(handler: (values: string[]) => Promise<void | { rejected?: neve
     retry: { attempts: 3, initialDelayMs: 1, maxDelayMs: 2 },
     onFatal: () => undefined,
     subscriptions: [{
-      topic: Topics.sourcePosReceipts, name: 'h',
+      topic: sourceTopic('pos'), name: 'h',
       handler: (async (messages: InboundMessage<Buffer>[]) => {
         const values = messages.map((m) => m.value.toString());
         handled.push(values);
@@ -50,7 +50,7 @@ function harness(handler: (values: string[]) => Promise<void | { rejected?: neve
     async deliver(values: string[]) {
       await runner.start();
       await onBatch!({
-        topic: Topics.sourcePosReceipts.name, partition: 0, highWatermark: String(values.length),
+        topic: sourceTopic('pos').name, partition: 0, highWatermark: String(values.length),
         messages: values.map((v, i) => raw(i, v)),
         heartbeat: async () => undefined, isRunning: () => true, isStale: () => false,
         commit: async (next) => void commits.push(next),

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { maskConfig, type BaseConfig } from './config';
 
@@ -8,8 +9,15 @@ import { maskConfig, type BaseConfig } from './config';
  * Starts a c360 service: structured logs, shutdown hooks (SIGTERM finishes the batch in
  * progress, commits and disconnects), and the HTTP server for health, metrics and APIs.
  */
-export async function bootstrapService(service: string, module: DynamicModule, config: BaseConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { bufferLogs: true });
+export async function bootstrapService(
+  service: string,
+  module: DynamicModule,
+  config: BaseConfig,
+  options: { rawBodyLimit?: string } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: options.rawBodyLimit === undefined });
+  // Request bodies as bytes (Buffer) for services that parse them themselves.
+  if (options.rawBodyLimit !== undefined) app.useBodyParser('raw', { type: () => true, limit: options.rawBodyLimit });
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.enableShutdownHooks();

@@ -5,66 +5,66 @@ export type DeadLetter = IoC360.DeadLetter;
 
 export namespace IoC360 {
   export const DeadLetterSchema =
-    '{"type":"record","name":"DeadLetter","namespace":"io.c360","doc":"A message a service could not use, kept with its reason and original bytes. One dead-letter topic per service, keyed like the original. Owner: the service that rejected it.","fields":[{"name":"service","type":"string","doc":"Service that rejected the message. PII: none."},{"name":"consumerGroup","type":"string","doc":"Consumer group that read it. PII: none."},{"name":"sourceTopic","type":"string","doc":"Topic it was read from. PII: none."},{"name":"sourcePartition","type":"int","doc":"Partition it was read from. PII: none."},{"name":"sourceOffset","type":"long","doc":"Offset it was read at. PII: none."},{"name":"reasonCode","type":"string","doc":"Machine-readable reason (invalid-json, avro-decode-failed, missing-required-field, ...). PII: none."},{"name":"reason","type":"string","doc":"Human-readable explanation. PII: may quote input."},{"name":"field","type":["null","string"],"default":null,"doc":"Offending field path, when one is to blame. PII: none."},{"name":"source","type":["null","string"],"default":null,"doc":"Source system, when known. PII: none."},{"name":"originalKey","type":["null","bytes"],"default":null,"doc":"The original key bytes. PII: may hold identifiers."},{"name":"originalValue","type":["null","bytes"],"default":null,"doc":"The original value bytes, unchanged. PII: may hold anything."},{"name":"originalHeaders","type":{"type":"map","values":"string"},"default":{},"doc":"The original headers, as UTF-8. PII: none expected."},{"name":"failedAt","type":{"type":"long","logicalType":"timestamp-millis"},"doc":"When it was rejected, UTC epoch milliseconds. PII: none."}]}';
+    '{"type":"record","name":"DeadLetter","namespace":"io.c360","owner":"the service that rejected it","doc":"A message a service could not use, kept with its reason and original bytes. One dead-letter topic per service, keyed like the original.","fields":[{"name":"service","type":"string","pii":"none","doc":"Service that rejected the message."},{"name":"consumerGroup","type":"string","pii":"none","doc":"Consumer group that read it."},{"name":"sourceTopic","type":"string","pii":"none","doc":"Topic it was read from."},{"name":"sourcePartition","type":"int","pii":"none","doc":"Partition it was read from."},{"name":"sourceOffset","type":"long","pii":"none","doc":"Offset it was read at."},{"name":"reasonCode","type":"string","pii":"none","doc":"Machine-readable reason (invalid-json, avro-decode-failed, missing-required-field, ...)."},{"name":"reason","type":"string","pii":"personal","doc":"Human-readable explanation."},{"name":"field","type":["null","string"],"default":null,"pii":"none","doc":"Offending field path, when one is to blame."},{"name":"source","type":["null","string"],"default":null,"pii":"none","doc":"Source system, when known."},{"name":"originalKey","type":["null","bytes"],"default":null,"pii":"direct-identifier","doc":"The original key bytes."},{"name":"originalValue","type":["null","bytes"],"default":null,"pii":"sensitive","doc":"The original value bytes, unchanged."},{"name":"originalHeaders","type":{"type":"map","values":"string"},"default":{},"pii":"none","doc":"The original headers, as UTF-8."},{"name":"failedAt","type":{"type":"long","logicalType":"timestamp-millis"},"pii":"none","doc":"When it was rejected, UTC epoch milliseconds."}]}';
   export const DeadLetterName = 'io.c360.DeadLetter';
   /**
-   * A message a service could not use, kept with its reason and original bytes. One dead-letter topic per service, keyed like the original. Owner: the service that rejected it.
+   * A message a service could not use, kept with its reason and original bytes. One dead-letter topic per service, keyed like the original.
    */
   export interface DeadLetter {
     /**
-     * Service that rejected the message. PII: none.
+     * Service that rejected the message.
      */
     service: string;
     /**
-     * Consumer group that read it. PII: none.
+     * Consumer group that read it.
      */
     consumerGroup: string;
     /**
-     * Topic it was read from. PII: none.
+     * Topic it was read from.
      */
     sourceTopic: string;
     /**
-     * Partition it was read from. PII: none.
+     * Partition it was read from.
      */
     sourcePartition: number;
     /**
-     * Offset it was read at. PII: none.
+     * Offset it was read at.
      */
     sourceOffset: number;
     /**
-     * Machine-readable reason (invalid-json, avro-decode-failed, missing-required-field, ...). PII: none.
+     * Machine-readable reason (invalid-json, avro-decode-failed, missing-required-field, ...).
      */
     reasonCode: string;
     /**
-     * Human-readable explanation. PII: may quote input.
+     * Human-readable explanation.
      */
     reason: string;
     /**
-     * Offending field path, when one is to blame. PII: none.
+     * Offending field path, when one is to blame.
      *
      * Default: null
      */
     field: null | string;
     /**
-     * Source system, when known. PII: none.
+     * Source system, when known.
      *
      * Default: null
      */
     source: null | string;
     /**
-     * The original key bytes. PII: may hold identifiers.
+     * The original key bytes.
      *
      * Default: null
      */
     originalKey: null | Buffer;
     /**
-     * The original value bytes, unchanged. PII: may hold anything.
+     * The original value bytes, unchanged.
      *
      * Default: null
      */
     originalValue: null | Buffer;
     /**
-     * The original headers, as UTF-8. PII: none expected.
+     * The original headers, as UTF-8.
      *
      * Default: {}
      */
@@ -72,7 +72,7 @@ export namespace IoC360 {
       [index: string]: string;
     };
     /**
-     * When it was rejected, UTC epoch milliseconds. PII: none.
+     * When it was rejected, UTC epoch milliseconds.
      */
     failedAt: number;
   }
@@ -82,48 +82,61 @@ export const DeadLetterSchema = {
   type: 'record',
   name: 'DeadLetter',
   namespace: 'io.c360',
-  doc: 'A message a service could not use, kept with its reason and original bytes. One dead-letter topic per service, keyed like the original. Owner: the service that rejected it.',
+  owner: 'the service that rejected it',
+  doc: 'A message a service could not use, kept with its reason and original bytes. One dead-letter topic per service, keyed like the original.',
   fields: [
-    { name: 'service', type: 'string', doc: 'Service that rejected the message. PII: none.' },
-    { name: 'consumerGroup', type: 'string', doc: 'Consumer group that read it. PII: none.' },
-    { name: 'sourceTopic', type: 'string', doc: 'Topic it was read from. PII: none.' },
-    { name: 'sourcePartition', type: 'int', doc: 'Partition it was read from. PII: none.' },
-    { name: 'sourceOffset', type: 'long', doc: 'Offset it was read at. PII: none.' },
+    { name: 'service', type: 'string', pii: 'none', doc: 'Service that rejected the message.' },
+    { name: 'consumerGroup', type: 'string', pii: 'none', doc: 'Consumer group that read it.' },
+    { name: 'sourceTopic', type: 'string', pii: 'none', doc: 'Topic it was read from.' },
+    { name: 'sourcePartition', type: 'int', pii: 'none', doc: 'Partition it was read from.' },
+    { name: 'sourceOffset', type: 'long', pii: 'none', doc: 'Offset it was read at.' },
     {
       name: 'reasonCode',
       type: 'string',
-      doc: 'Machine-readable reason (invalid-json, avro-decode-failed, missing-required-field, ...). PII: none.',
+      pii: 'none',
+      doc: 'Machine-readable reason (invalid-json, avro-decode-failed, missing-required-field, ...).',
     },
-    { name: 'reason', type: 'string', doc: 'Human-readable explanation. PII: may quote input.' },
+    { name: 'reason', type: 'string', pii: 'personal', doc: 'Human-readable explanation.' },
     {
       name: 'field',
       type: ['null', 'string'],
       default: null,
-      doc: 'Offending field path, when one is to blame. PII: none.',
+      pii: 'none',
+      doc: 'Offending field path, when one is to blame.',
     },
-    { name: 'source', type: ['null', 'string'], default: null, doc: 'Source system, when known. PII: none.' },
+    {
+      name: 'source',
+      type: ['null', 'string'],
+      default: null,
+      pii: 'none',
+      doc: 'Source system, when known.',
+    },
     {
       name: 'originalKey',
       type: ['null', 'bytes'],
       default: null,
-      doc: 'The original key bytes. PII: may hold identifiers.',
+      pii: 'direct-identifier',
+      doc: 'The original key bytes.',
     },
     {
       name: 'originalValue',
       type: ['null', 'bytes'],
       default: null,
-      doc: 'The original value bytes, unchanged. PII: may hold anything.',
+      pii: 'sensitive',
+      doc: 'The original value bytes, unchanged.',
     },
     {
       name: 'originalHeaders',
       type: { type: 'map', values: 'string' },
       default: {},
-      doc: 'The original headers, as UTF-8. PII: none expected.',
+      pii: 'none',
+      doc: 'The original headers, as UTF-8.',
     },
     {
       name: 'failedAt',
       type: { type: 'long', logicalType: 'timestamp-millis' },
-      doc: 'When it was rejected, UTC epoch milliseconds. PII: none.',
+      pii: 'none',
+      doc: 'When it was rejected, UTC epoch milliseconds.',
     },
   ],
 } as const;

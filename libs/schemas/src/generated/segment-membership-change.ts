@@ -9,46 +9,46 @@ export namespace IoC360 {
   export const MembershipChangeName = 'io.c360.MembershipChange';
   export type MembershipChange = 'ENTERED' | 'EXITED';
   export const SegmentMembershipChangeSchema =
-    '{"type":"record","name":"SegmentMembershipChange","namespace":"io.c360","doc":"A profile entered or exited a segment. One topic per segment, c360.segment.<segment-id>, keyed by profile id. Owner: activation.","fields":[{"name":"changeId","type":"string","doc":"Deterministic id of the change, so consumers can drop duplicates. PII: none."},{"name":"segmentId","type":"string","doc":"The segment. PII: none."},{"name":"profileId","type":"string","doc":"The profile. PII: pseudonymous."},{"name":"change","type":{"type":"enum","name":"MembershipChange","symbols":["ENTERED","EXITED"]},"doc":"Direction of the change. PII: none."},{"name":"reason","type":"string","doc":"Why: the segment expression and the values it was evaluated on. PII: none."},{"name":"triggerEventId","type":["null","string"],"default":null,"doc":"The event that caused the change. PII: none."},{"name":"triggerIngestedAt","type":["null",{"type":"long","logicalType":"timestamp-millis"}],"default":null,"doc":"When the triggering event entered c360, for end-to-end latency. PII: none."},{"name":"evaluatedAt","type":{"type":"long","logicalType":"timestamp-millis"},"doc":"When membership was evaluated, UTC epoch milliseconds. PII: none."}]}';
+    '{"type":"record","name":"SegmentMembershipChange","namespace":"io.c360","owner":"activation","doc":"A profile entered or exited a segment. One topic per segment, c360.segment.<segment-id>, keyed by profile id.","fields":[{"name":"changeId","type":"string","pii":"none","doc":"Deterministic id of the change, so consumers can drop duplicates."},{"name":"segmentId","type":"string","pii":"none","doc":"The segment."},{"name":"profileId","type":"string","pii":"pseudonymous","doc":"The profile."},{"name":"change","type":{"type":"enum","name":"MembershipChange","symbols":["ENTERED","EXITED"]},"pii":"none","doc":"Direction of the change."},{"name":"reason","type":"string","pii":"none","doc":"Why: the segment expression and the values it was evaluated on."},{"name":"triggerEventId","type":["null","string"],"default":null,"pii":"none","doc":"The event that caused the change."},{"name":"triggerIngestedAt","type":["null",{"type":"long","logicalType":"timestamp-millis"}],"default":null,"pii":"none","doc":"When the triggering event entered c360, for end-to-end latency."},{"name":"evaluatedAt","type":{"type":"long","logicalType":"timestamp-millis"},"pii":"none","doc":"When membership was evaluated, UTC epoch milliseconds."}]}';
   export const SegmentMembershipChangeName = 'io.c360.SegmentMembershipChange';
   /**
-   * A profile entered or exited a segment. One topic per segment, c360.segment.<segment-id>, keyed by profile id. Owner: activation.
+   * A profile entered or exited a segment. One topic per segment, c360.segment.<segment-id>, keyed by profile id.
    */
   export interface SegmentMembershipChange {
     /**
-     * Deterministic id of the change, so consumers can drop duplicates. PII: none.
+     * Deterministic id of the change, so consumers can drop duplicates.
      */
     changeId: string;
     /**
-     * The segment. PII: none.
+     * The segment.
      */
     segmentId: string;
     /**
-     * The profile. PII: pseudonymous.
+     * The profile.
      */
     profileId: string;
     /**
-     * Direction of the change. PII: none.
+     * Direction of the change.
      */
     change: IoC360.MembershipChange;
     /**
-     * Why: the segment expression and the values it was evaluated on. PII: none.
+     * Why: the segment expression and the values it was evaluated on.
      */
     reason: string;
     /**
-     * The event that caused the change. PII: none.
+     * The event that caused the change.
      *
      * Default: null
      */
     triggerEventId: null | string;
     /**
-     * When the triggering event entered c360, for end-to-end latency. PII: none.
+     * When the triggering event entered c360, for end-to-end latency.
      *
      * Default: null
      */
     triggerIngestedAt: null | number;
     /**
-     * When membership was evaluated, UTC epoch milliseconds. PII: none.
+     * When membership was evaluated, UTC epoch milliseconds.
      */
     evaluatedAt: number;
   }
@@ -58,41 +58,48 @@ export const SegmentMembershipChangeSchema = {
   type: 'record',
   name: 'SegmentMembershipChange',
   namespace: 'io.c360',
-  doc: 'A profile entered or exited a segment. One topic per segment, c360.segment.<segment-id>, keyed by profile id. Owner: activation.',
+  owner: 'activation',
+  doc: 'A profile entered or exited a segment. One topic per segment, c360.segment.<segment-id>, keyed by profile id.',
   fields: [
     {
       name: 'changeId',
       type: 'string',
-      doc: 'Deterministic id of the change, so consumers can drop duplicates. PII: none.',
+      pii: 'none',
+      doc: 'Deterministic id of the change, so consumers can drop duplicates.',
     },
-    { name: 'segmentId', type: 'string', doc: 'The segment. PII: none.' },
-    { name: 'profileId', type: 'string', doc: 'The profile. PII: pseudonymous.' },
+    { name: 'segmentId', type: 'string', pii: 'none', doc: 'The segment.' },
+    { name: 'profileId', type: 'string', pii: 'pseudonymous', doc: 'The profile.' },
     {
       name: 'change',
       type: { type: 'enum', name: 'MembershipChange', symbols: ['ENTERED', 'EXITED'] },
-      doc: 'Direction of the change. PII: none.',
+      pii: 'none',
+      doc: 'Direction of the change.',
     },
     {
       name: 'reason',
       type: 'string',
-      doc: 'Why: the segment expression and the values it was evaluated on. PII: none.',
+      pii: 'none',
+      doc: 'Why: the segment expression and the values it was evaluated on.',
     },
     {
       name: 'triggerEventId',
       type: ['null', 'string'],
       default: null,
-      doc: 'The event that caused the change. PII: none.',
+      pii: 'none',
+      doc: 'The event that caused the change.',
     },
     {
       name: 'triggerIngestedAt',
       type: ['null', { type: 'long', logicalType: 'timestamp-millis' }],
       default: null,
-      doc: 'When the triggering event entered c360, for end-to-end latency. PII: none.',
+      pii: 'none',
+      doc: 'When the triggering event entered c360, for end-to-end latency.',
     },
     {
       name: 'evaluatedAt',
       type: { type: 'long', logicalType: 'timestamp-millis' },
-      doc: 'When membership was evaluated, UTC epoch milliseconds. PII: none.',
+      pii: 'none',
+      doc: 'When membership was evaluated, UTC epoch milliseconds.',
     },
   ],
 } as const;

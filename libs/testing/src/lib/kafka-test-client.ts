@@ -45,7 +45,14 @@ export class KafkaTestClient {
       if (missing.length > 0) {
         await admin.createTopics({
           waitForLeaders: true,
-          topics: missing.map((t) => ({ topic: t.name, numPartitions: t.partitions, configEntries: [{ name: 'cleanup.policy', value: t.cleanupPolicy }] })),
+          topics: missing.map((t) => ({
+            topic: t.name,
+            numPartitions: t.partitions,
+            configEntries: [
+              { name: 'cleanup.policy', value: t.cleanupPolicy },
+              ...(t.maxMessageBytes ? [{ name: 'max.message.bytes', value: String(t.maxMessageBytes) }] : []),
+            ],
+          })),
         });
       }
     } finally {
@@ -58,19 +65,33 @@ export class KafkaTestClient {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      // kafkajs sets a group's offsets by briefly joining the group (about 5 s): different groups
-      // go at once, one group's topics one after another (two joins of one group would fight).
       await Promise.all(
         groups.map(async ({ groupId, topics }) => {
-          for (const topic of topics) {
-            const offsets = await retriable(() => admin.fetchTopicOffsets(topic));
-            await admin.setOffsets({ groupId, topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
-          }
+          const seeks = (await Promise.all(topics.map(async (topic) => (await retriable(() => admin.fetchTopicOffsets(topic))).map((o) => ({ topic, partition: o.partition, offset: o.high }))))).flat();
+          await this.commitAsGroup(groupId, topics, seeks);
         }),
       );
     } finally {
       await admin.disconnect();
     }
+  }
+
+  /**
+   * What kafkajs's admin.setOffsets does for one topic, for all of a group's topics in one join
+   * (a join takes seconds): join paused, seek every partition, leave at the first fetch, which
+   * commits the seeks.
+   */
+  private async commitAsGroup(groupId: string, topics: readonly string[], seeks: readonly { topic: string; partition: number; offset: string }[]): Promise<void> {
+    const consumer = this.kafka.consumer({ groupId });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      consumer.on(consumer.events.FETCH, () => void consumer.stop().then(resolve, reject));
+      consumer.run({ eachBatchAutoResolve: false, eachBatch: async () => {} }).catch(reject);
+      consumer.pause(topics.map((topic) => ({ topic })));
+      for (const seek of seeks) consumer.seek(seek);
+    });
+    await consumer.disconnect();
   }
 
   async produceRaw(topic: string, messages: readonly { key: string | null; value: Buffer | string | null; headers?: Record<string, string> }[]): Promise<void> {

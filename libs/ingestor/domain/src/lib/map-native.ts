@@ -1,154 +1,149 @@
-// Maps one native payload to a canonical event with a source mapping. Pure: no I/O.
-import type { CanonicalEvent, PartyIdentifier } from '@c360/schemas';
-import type { CanonicalField, FieldSpec, SourceMapping } from './mapping';
-import {
-  InvalidValue,
-  normaliseCurrency,
-  normaliseDecimal,
-  normaliseEmail,
-  normalisePhone,
-  normaliseString,
-  normaliseTimestamp,
-  toMinorUnits,
-} from './normalise';
+// Maps one native payload to a canonical event with its source's compiled mapping. Pure: no I/O,
+// and the same bytes always give the same event (eventId included).
+import { Type, type Schema } from 'avsc';
+import { CanonicalEventSchema, type CanonicalEvent, type Party } from '@c360/schemas';
+import { buildParty } from './mapping/party';
+import { buildPayload, type MoneyContext } from './mapping/payloads';
+import { read, Rejection, type DroppedField, type RejectReason, type Run } from './mapping/rules';
+import { matchKind, type SourceMapping } from './mapping/source-mapping';
 
-export interface MappingContext {
-  readonly reportingCurrency: string;
-  /** Units of reporting currency per unit of each currency. */
-  readonly rates: Readonly<Record<string, number>>;
+export type { DroppedField, RejectReason };
+
+export interface MappingContext extends MoneyContext {
+  /** When the ingestor accepted the payload, UTC epoch milliseconds; also "today" for dates of birth. */
   readonly ingestedAt: number;
 }
-
-export type RejectReason =
-  | 'payload-too-large'
-  | 'invalid-json'
-  | 'not-an-object'
-  | 'missing-required-field'
-  | 'invalid-field'
-  | 'unknown-currency-rate';
 
 export interface Rejected {
   readonly ok: false;
   readonly reasonCode: RejectReason;
   readonly message: string;
+  /** The payload path at fault, when there is one. */
   readonly field?: string;
 }
 
 export interface Mapped {
   readonly ok: true;
   readonly event: CanonicalEvent;
-  /** Optional fields that were present but invalid, dropped from the event. */
-  readonly droppedFields: readonly string[];
+  /** Optional values that were present but invalid, left out of the event. */
+  readonly droppedFields: readonly DroppedField[];
+  /** Canonical field paths the event has values for ('party.emails', 'purchase.lines'), for completeness metrics. */
+  readonly fieldsPresent: readonly string[];
+  /** Payload leaf paths no rule of the matched kind (or the common rules) reads, array indices collapsed ('items[].colour'). */
+  readonly unmappedPaths: readonly string[];
 }
 
 export type MapResult = Mapped | Rejected;
 
-const reject = (reasonCode: RejectReason, message: string, field?: string): Rejected => ({ ok: false, reasonCode, message, field });
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+// The generated schema constant is deeply readonly; avsc's Schema type is not.
+const CANONICAL_EVENT = Type.forSchema(CanonicalEventSchema as unknown as Schema);
+const MAX_KIND_NAMES = 10;
 
-function lookup(payload: unknown, path: string): unknown {
-  let node: unknown = payload;
-  for (const part of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
-}
+const reject = (reasonCode: RejectReason, message: string, field?: string): Rejected =>
+  field === undefined ? { ok: false, reasonCode, message } : { ok: false, reasonCode, message, field };
 
-const present = (v: unknown) => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
-
-export function mapNative(mapping: SourceMapping, bytes: Buffer, ctx: MappingContext): MapResult {
+export function mapNative(mapping: SourceMapping, bytes: Uint8Array, ctx: MappingContext): MapResult {
   if (bytes.length > mapping.maxPayloadBytes) {
-    return reject('payload-too-large', `payload of ${bytes.length} bytes exceeds the ${mapping.maxPayloadBytes}-byte limit`);
+    return reject(
+      'payload-too-large',
+      `payload of ${bytes.length} bytes exceeds the ${mapping.maxPayloadBytes}-byte limit of ${mapping.source}`,
+    );
   }
   let payload: unknown;
   try {
-    payload = JSON.parse(bytes.toString('utf8'));
+    payload = JSON.parse(UTF8.decode(bytes));
   } catch (error) {
-    return reject('invalid-json', `payload is not JSON: ${(error as Error).message}`);
+    return reject('invalid-json', `payload is not UTF-8 JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return reject('not-an-object', 'payload is not a JSON object');
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+    return reject('not-an-object', 'payload is not a JSON object');
 
-  const dropped: string[] = [];
-  const values = new Map<CanonicalField, unknown>();
-  let market = mapping.defaultMarket;
-  // Market first: it is the default region for phone numbers.
-  const order: CanonicalField[] = ['market', ...(Object.keys(mapping.fields) as CanonicalField[]).filter((f) => f !== 'market')];
-  for (const field of order) {
-    const spec: FieldSpec | undefined = mapping.fields[field];
-    if (!spec) continue;
-    const paths = Array.isArray(spec.path) ? spec.path : [spec.path];
-    const path = paths.find((p) => present(lookup(payload, p)));
-    if (path === undefined) {
-      if (spec.required) return reject('missing-required-field', `required field ${paths.join(' or ')} is missing`, paths[0]);
-      continue;
-    }
-    try {
-      const value = convert(spec, lookup(payload, path), market);
-      values.set(field, value);
-      if (field === 'market') market = String(value).toUpperCase();
-    } catch (error) {
-      if (!(error instanceof InvalidValue)) throw error;
-      if (spec.required) return reject('invalid-field', `${path}: ${error.message}`, path);
-      dropped.push(path);
-    }
+  const kind = matchKind(mapping, payload);
+  if (!kind) {
+    const names = mapping.kinds.slice(0, MAX_KIND_NAMES).map((k) => k.name);
+    return reject(
+      'unknown-kind',
+      `the payload is none of the kinds of ${mapping.source} (${names.join(', ')})`,
+      mapping.kinds[0]?.when[0]?.path.text,
+    );
   }
 
-  const currency = values.get('currency') as string;
-  const rate = ctx.rates[currency];
-  if (rate === undefined) return reject('unknown-currency-rate', `no rate from ${currency} to ${ctx.reportingCurrency}`, 'currency');
-  let netAmountMinor: number;
-  let reportingAmountMinor: number;
   try {
-    netAmountMinor = toMinorUnits(values.get('netAmount') as string, currency);
-    reportingAmountMinor = toMinorUnits((Number(values.get('netAmount')) * rate).toFixed(6), ctx.reportingCurrency);
-  } catch (error) {
-    return reject('invalid-field', `amount: ${(error as Error).message}`, 'netAmount');
-  }
-
-  const identifiers: PartyIdentifier[] = [];
-  if (values.has('email')) identifiers.push({ type: 'EMAIL', value: values.get('email') as string, issuer: null });
-  if (values.has('phone')) identifiers.push({ type: 'PHONE', value: values.get('phone') as string, issuer: null });
-
-  const nativeId = values.get('eventId') as string;
-  return {
-    ok: true,
-    droppedFields: dropped,
-    event: {
-      eventId: `${mapping.source}:${nativeId}`,
-      eventType: mapping.eventType,
+    const run: Run = { market: mapping.defaultMarket, country: mapping.defaultMarket, now: ctx.ingestedAt, dropped: [] };
+    const market = read(mapping.market, payload, run);
+    if (market !== undefined) run.market = market;
+    const occurredAt = read(kind.occurredAt, payload, run)!;
+    const event: CanonicalEvent = {
+      eventId: `${mapping.source}:${read(kind.eventId, payload, run)!}`,
+      eventType: kind.eventType,
       source: mapping.source,
-      sourceRecordId: values.get('sourceRecordId') as string,
-      market,
-      occurredAt: values.get('occurredAt') as number,
+      sourceRecordId: read(kind.sourceRecordId, payload, run)!,
+      market: run.market,
+      occurredAt,
       ingestedAt: ctx.ingestedAt,
-      identifiers,
       profileId: null,
-      purchase: {
-        orderId: values.get('orderId') as string,
-        channel: mapping.channel,
-        storeId: (values.get('storeId') as string | undefined) ?? null,
-        currency,
-        netAmountMinor,
-        reportingCurrency: ctx.reportingCurrency,
-        reportingAmountMinor,
-      },
-    },
-  };
+      party: buildParty(kind.party, payload, run, occurredAt),
+      ...buildPayload(kind.payload, payload, run, ctx),
+    };
+    const invalid = avroProblem(event);
+    if (invalid !== undefined)
+      return reject(
+        'mapping-failed',
+        `the ${kind.name} mapping of ${mapping.source} made an invalid canonical event at ${invalid}`,
+        invalid,
+      );
+    return {
+      ok: true,
+      event,
+      droppedFields: run.dropped,
+      fieldsPresent: fieldsPresent(event, market !== undefined),
+      unmappedPaths: kind.reads.unread(payload),
+    };
+  } catch (error) {
+    if (error instanceof Rejection) return reject(error.reasonCode, error.message, error.field);
+    throw error;
+  }
 }
 
-function convert(spec: FieldSpec, raw: unknown, market: string): unknown {
-  switch (spec.transform) {
-    case 'string':
-      return normaliseString(raw);
-    case 'email':
-      return normaliseEmail(raw);
-    case 'phone':
-      return normalisePhone(raw, market);
-    case 'timestamp':
-      return normaliseTimestamp(raw);
-    case 'currency':
-      return normaliseCurrency(raw);
-    case 'decimal':
-      return normaliseDecimal(raw);
+/** The path of the first value that does not fit the Avro schema, or undefined when the event is valid. */
+function avroProblem(event: CanonicalEvent): string | undefined {
+  if (CANONICAL_EVENT.isValid(event)) return undefined;
+  let first: string | undefined;
+  CANONICAL_EVENT.isValid(event, { errorHook: (path) => (first ??= path.join('.')) });
+  return first ?? '(event)';
+}
+
+type PartyKey = keyof Party;
+const PARTY_KEYS: readonly PartyKey[] = [
+  'name',
+  'dateOfBirth',
+  'emails',
+  'phones',
+  'addresses',
+  'identifiers',
+  'organisation',
+  'consents',
+  'extensions',
+];
+const PAYLOAD_KEYS = ['purchase', 'purchaseReturn', 'engagement', 'serviceCase', 'npsResponse', 'loyaltyChange', 'registerUpdate'] as const;
+
+const hasValue = (v: unknown) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0);
+
+/** The canonical paths the event has values for, at the grain completeness is measured. */
+function fieldsPresent(event: CanonicalEvent, marketFromPayload: boolean): string[] {
+  const paths: string[] = marketFromPayload ? ['market'] : [];
+  for (const key of PARTY_KEYS) {
+    const value = event.party[key];
+    if (!hasValue(value)) continue;
+    if (key === 'name' || key === 'organisation' || key === 'extensions') {
+      for (const [sub, v] of Object.entries(value as object)) if (hasValue(v)) paths.push(`party.${key}.${sub}`);
+    } else paths.push(`party.${key}`);
   }
+  for (const key of PAYLOAD_KEYS) {
+    const section = event[key];
+    if (section === null) continue;
+    for (const [sub, v] of Object.entries(section)) if (hasValue(v)) paths.push(`${key}.${sub}`);
+  }
+  return paths;
 }

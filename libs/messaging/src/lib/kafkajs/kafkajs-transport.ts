@@ -121,7 +121,7 @@ export class KafkajsTransport implements KafkaTransport {
               topics: missing.map((t) => ({
                 topic: t.name,
                 numPartitions: t.partitions,
-                configEntries: [{ name: 'cleanup.policy', value: t.cleanupPolicy }],
+                configEntries: topicConfig(t),
               })),
             });
           } catch (error) {
@@ -153,6 +153,36 @@ export class KafkajsTransport implements KafkaTransport {
   }
 }
 
+const SEND_CHUNK_BYTES = 512 * 1024;
+
+/** The topic-level settings a catalog entry asks for. */
+export function topicConfig(t: TopicSpec): { name: string; value: string }[] {
+  return [
+    { name: 'cleanup.policy', value: t.cleanupPolicy },
+    ...(t.maxMessageBytes ? [{ name: 'max.message.bytes', value: String(t.maxMessageBytes) }] : []),
+  ];
+}
+
+/** Consecutive runs of messages whose keys, values and headers add up to at most `limit` bytes (a larger message goes alone). */
+export function chunksBySize(messages: readonly OutgoingMessage[], limit: number): OutgoingMessage[][] {
+  const chunks: OutgoingMessage[][] = [];
+  let current: OutgoingMessage[] = [];
+  let bytes = 0;
+  for (const m of messages) {
+    let size = 64 + (m.key ? Buffer.byteLength(m.key) : 0) + (m.value ? m.value.length : 0);
+    for (const [k, v] of Object.entries(m.headers ?? {})) size += k.length + Buffer.byteLength(v);
+    if (current.length > 0 && bytes + size > limit) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(m);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 class KafkajsProducer implements Producer {
   private connected?: Promise<void>;
 
@@ -166,12 +196,17 @@ class KafkajsProducer implements Producer {
   async send(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     await this.connect();
-    await this.producer.send({
-      topic,
-      acks: -1,
-      compression: CompressionTypes.None,
-      messages: messages.map((m) => ({ key: m.key, value: m.value, headers: { ...(m.headers ?? {}) } })),
-    });
+    // The broker refuses a record batch over its message.max.bytes (1 MiB by default), and kafkajs
+    // sends each partition's messages of one call as one batch: send in chunks well under it, in
+    // order, so a batch of large payloads (dead letters carry the original bytes) never fails whole.
+    for (const chunk of chunksBySize(messages, SEND_CHUNK_BYTES)) {
+      await this.producer.send({
+        topic,
+        acks: -1,
+        compression: CompressionTypes.None,
+        messages: chunk.map((m) => ({ key: m.key, value: m.value, headers: { ...(m.headers ?? {}) } })),
+      });
+    }
   }
 
   async disconnect(): Promise<void> {

@@ -12,7 +12,8 @@ export interface ConsumeOptions {
 }
 
 export interface ConsumeMetadata extends ConsumeOptions {
-  readonly topic: TopicSpec;
+  /** The topic handled, or 'native-sources' for every native source topic the service consumes. */
+  readonly topic: TopicSpec | 'native-sources';
 }
 
 /**
@@ -23,3 +24,11 @@ export interface ConsumeMetadata extends ConsumeOptions {
  */
 export const Consume = (topic: TopicSpec, options: ConsumeOptions = {}): MethodDecorator =>
   SetMetadata(CONSUME_METADATA, { topic, ...options } satisfies ConsumeMetadata);
+
+/**
+ * Declares a provider method as the batch handler of every native source topic the service
+ * subscribes to: the ingestor learns its sources from mapping files at boot, so a new source
+ * needs a file, not a handler. Each message says its topic.
+ */
+export const ConsumeNativeSources = (): MethodDecorator =>
+  SetMetadata(CONSUME_METADATA, { topic: 'native-sources' } satisfies ConsumeMetadata);

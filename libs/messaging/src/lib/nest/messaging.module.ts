@@ -118,11 +118,13 @@ export class ConsumerHost implements OnApplicationBootstrap, OnModuleDestroy {
         if (typeof fn !== 'function') continue;
         const meta = this.reflector.get<ConsumeMetadata | undefined>(CONSUME_METADATA, fn as () => unknown);
         if (!meta) continue;
-        const { topic } = meta;
         const name = `${instance.constructor.name}.${method}`;
-        const existing = found.get(topic.name);
-        if (existing) throw new HandlerDeclarationError(`two handlers for ${topic.name} in group ${this.options.groupId}: ${existing.name} and ${name}`);
-        found.set(topic.name, { topic, name, tombstones: meta.tombstones ?? false, handler: (fn as BatchHandler<never>).bind(instance) });
+        const topics = meta.topic === 'native-sources' ? this.options.consumes.filter((t) => t.format === 'native') : [meta.topic];
+        for (const topic of topics) {
+          const existing = found.get(topic.name);
+          if (existing) throw new HandlerDeclarationError(`two handlers for ${topic.name} in group ${this.options.groupId}: ${existing.name} and ${name}`);
+          found.set(topic.name, { topic, name, tombstones: meta.tombstones ?? false, handler: (fn as BatchHandler<never>).bind(instance) });
+        }
       }
     }
     for (const topic of this.options.consumes) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assign, profileIdFor } from './identity';
+import type { Party } from '@c360/schemas';
+import { assign, linkableIdentifiers, profileIdFor } from './identity';
 
 const rec = { source: 'pos', sourceRecordId: 'R-1' };
 
@@ -21,5 +22,27 @@ describe('assign', () => {
       { type: 'EMAIL', value: 'a@example.com', profile: { profileId: 'p5', seq: 5 } },
     ]);
     expect(result).toMatchObject({ profileId: 'p3', absorbed: ['p5', 'p9'], rule: 'same-email' });
+  });
+});
+
+describe('linkableIdentifiers', () => {
+  const party: Party = {
+    name: null,
+    dateOfBirth: null,
+    emails: [{ address: 'a@example.com', use: 'PERSONAL' }],
+    phones: [{ number: '+493012345678', use: 'UNKNOWN', lineType: 'FIXED_LINE' }],
+    addresses: [],
+    identifiers: [
+      { type: 'EMAIL', value: 'a@example.com', issuer: null },
+      { type: 'LOYALTY_ID', value: 'LC-1', issuer: 'c360-club' },
+      { type: 'COOKIE_ID', value: 'ck-1', issuer: null },
+    ],
+    organisation: null,
+    consents: [],
+    extensions: {},
+  };
+
+  it('links on emails, phones and deterministic ids, each once', () => {
+    expect(linkableIdentifiers(party).map((i) => `${i.type}:${i.value}`)).toEqual(['EMAIL:a@example.com', 'PHONE:+493012345678', 'LOYALTY_ID:LC-1']);
   });
 });

@@ -1,7 +1,7 @@
 // Deterministic identity decisions, free of I/O. The resolver issue grows this into fuzzy rules,
 // merge protection and splits; the foundation links records that share a normalised identifier.
 import { createHash } from 'node:crypto';
-import type { PartyIdentifier } from '@c360/schemas';
+import type { Party, PartyIdentifier } from '@c360/schemas';
 
 /** Identifier types that identify one person on their own, in priority order. */
 export const DETERMINISTIC_TYPES = ['LOYALTY_ID', 'EMAIL', 'PHONE', 'ECOMMERCE_ACCOUNT'] as const;
@@ -34,8 +34,23 @@ export function profileIdFor(source: string, sourceRecordId: string): string {
   return 'p_' + createHash('sha256').update(`${source}\u0000${sourceRecordId}`).digest('hex').slice(0, 24);
 }
 
-export function linkableIdentifiers(identifiers: readonly PartyIdentifier[]): PartyIdentifier[] {
-  return identifiers.filter((i) => (DETERMINISTIC_TYPES as readonly string[]).includes(i.type));
+/**
+ * The party's identifiers that link records deterministically: its emails and phones (already
+ * normalised by the ingestor) and the ids it carries, each once.
+ */
+export function linkableIdentifiers(party: Party): PartyIdentifier[] {
+  const all: PartyIdentifier[] = [
+    ...party.emails.map((e) => ({ type: 'EMAIL' as const, value: e.address, issuer: null })),
+    ...party.phones.map((p) => ({ type: 'PHONE' as const, value: p.number, issuer: null })),
+    ...party.identifiers,
+  ];
+  const seen = new Set<string>();
+  return all.filter((i) => {
+    const key = `${i.type}:${i.value}`;
+    if (!(DETERMINISTIC_TYPES as readonly string[]).includes(i.type) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

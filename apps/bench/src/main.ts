@@ -1,0 +1,257 @@
+// `npm run bench -- <scenario...> [--quick] [--json FILE]`: measures c360 on the real local stack
+// with data from the generator, each figure beside a baseline measured in the same run.
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generate } from '@c360/generator';
+import { KafkaTestClient, freePort, startService } from '@c360/testing';
+import { sourceTopic } from '@c360/schemas';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
+
+const ROOT = process.env.C360_ROOT ?? process.cwd();
+
+interface Env {
+  readonly KAFKA_BROKERS: string;
+  readonly SCHEMA_REGISTRY_URL: string;
+  readonly DATABASE_URL: string;
+}
+
+interface Options {
+  readonly quick: boolean;
+  readonly env: Env;
+  readonly runId: string;
+}
+
+export interface ScenarioResult {
+  readonly scenario: string;
+  readonly metrics: Record<string, number>;
+  readonly baseline: Record<string, number>;
+  readonly ratio: number | null;
+  readonly config: Record<string, unknown>;
+  readonly notes: string[];
+}
+
+type Scenario = (options: Options) => Promise<ScenarioResult>;
+
+interface Payload {
+  readonly topic: string;
+  readonly key: string;
+  readonly value: string;
+}
+
+function dataSet(persons: number): Payload[] {
+  const table = JSON.parse(readFileSync(join(ROOT, 'apps/ingestor/config/rates.json'), 'utf8')) as { reportingCurrency: string; rates: Record<string, number> };
+  const data = generate({ persons, seed: 7, rates: table.rates, reportingCurrency: table.reportingCurrency, badRate: 0 });
+  return data.messages.map((m) => ({ topic: sourceTopic(m.source).name, key: m.key, value: m.value }));
+}
+
+/** Time from the first message produced to the group having consumed everything. */
+async function drain(admin: Admin, groupId: string, targets: Map<string, Map<number, bigint>>, produce: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await produce();
+  for (;;) {
+    let behind = false;
+    for (const [topic, ends] of targets) {
+      const committed = await admin.fetchOffsets({ groupId, topics: [topic] });
+      for (const p of committed[0]?.partitions ?? []) {
+        const end = ends.get(p.partition) ?? 0n;
+        if (BigInt(p.offset === '-1' ? '0' : p.offset) < end) behind = true;
+      }
+    }
+    if (!behind) return performance.now() - started;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The offsets each topic will have reached once `payloads` are produced. */
+async function endsAfter(admin: Admin, payloads: readonly Payload[], partitionOf: (p: Payload) => number): Promise<Map<string, Map<number, bigint>>> {
+  const ends = new Map<string, Map<number, bigint>>();
+  for (const topic of new Set(payloads.map((p) => p.topic))) {
+    ends.set(topic, new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, BigInt(o.high)])));
+  }
+  for (const p of payloads) {
+    const m = ends.get(p.topic)!;
+    const partition = partitionOf(p);
+    m.set(partition, (m.get(partition) ?? 0n) + 1n);
+  }
+  return ends;
+}
+
+/** Produces in batches the way a busy source does; partitions chosen explicitly so the ends are known. */
+async function produceAll(kafka: Kafka, payloads: readonly Payload[], partitionOf: (p: Payload) => number): Promise<void> {
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  for (let i = 0; i < payloads.length; i += 2000) {
+    const slice = payloads.slice(i, i + 2000);
+    const topics = new Map<string, Payload[]>();
+    for (const p of slice) {
+      const list = topics.get(p.topic) ?? [];
+      list.push(p);
+      topics.set(p.topic, list);
+    }
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...topics].map(([topic, ms]) => ({ topic, messages: ms.map((m) => ({ key: m.key, value: m.value, partition: partitionOf(m) })) })),
+    });
+  }
+  await producer.disconnect();
+}
+
+const PARTITIONS = 6;
+const partitionOf = (p: Payload) => {
+  let h = 0;
+  for (const c of p.key) h = (h * 31 + c.charCodeAt(0)) | 0;
+  return Math.abs(h) % PARTITIONS;
+};
+
+/** A plain kafkajs hop: consume, parse, serialise, produce, commit; the ceiling for any service. */
+async function passthroughRun(options: Options, payloads: readonly Payload[]): Promise<number> {
+  const kafka = new Kafka({ clientId: 'c360-bench', brokers: options.env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+  const client = new KafkaTestClient(options.env.KAFKA_BROKERS, options.env.SCHEMA_REGISTRY_URL);
+  const topics = [...new Set(payloads.map((p) => p.topic))];
+  const groupId = `c360-bench-passthrough-${options.runId}-${Math.random().toString(36).slice(2, 6)}`;
+  const out = `bench.passthrough.${options.runId}.v1`;
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: true, topics: [{ topic: out, numPartitions: PARTITIONS }] });
+  await client.startGroupsAtEnd([{ groupId, topics }]);
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const consumer = kafka.consumer({ groupId });
+  await consumer.connect();
+  await consumer.subscribe({ topics });
+  await consumer.run({
+    partitionsConsumedConcurrently: 2,
+    eachBatch: async (payload) => {
+      const { batch } = payload;
+      const messages = batch.messages.map((m) => {
+        const value = JSON.parse(m.value!.toString('utf8')) as unknown;
+        return { key: m.key, value: JSON.stringify(value) };
+      });
+      await producer.send({ topic: out, acks: -1, messages });
+      payload.resolveOffset(batch.messages[batch.messages.length - 1]!.offset);
+      await payload.commitOffsetsIfNecessary();
+    },
+  });
+  await new Promise((r) => setTimeout(r, 3000)); // joined and assigned
+  const ends = await endsAfter(admin, payloads, partitionOf);
+  const ms = await drain(admin, groupId, ends, () => produceAll(kafka, payloads, partitionOf));
+  await consumer.disconnect();
+  await producer.disconnect();
+  await admin.deleteTopics({ topics: [out] }).catch(() => undefined);
+  await admin.disconnect();
+  await client.close();
+  return (payloads.length / ms) * 1000;
+}
+
+async function ingestRun(options: Options, payloads: readonly Payload[]): Promise<number> {
+  const kafka = new Kafka({ clientId: 'c360-bench', brokers: options.env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+  const client = new KafkaTestClient(options.env.KAFKA_BROKERS, options.env.SCHEMA_REGISTRY_URL);
+  const mapped = new Set(readdirMappings());
+  const groupId = `c360-bench-ingestor-${options.runId}-${Math.random().toString(36).slice(2, 6)}`;
+  await client.startGroupsAtEnd([{ groupId, topics: [...mapped].map((s) => sourceTopic(s).name) }]);
+  const service = await startService('ingestor', {
+    port: await freePort(),
+    logDir: join(ROOT, 'tmp', 'bench-logs', options.runId),
+    env: { KAFKA_BROKERS: options.env.KAFKA_BROKERS, SCHEMA_REGISTRY_URL: options.env.SCHEMA_REGISTRY_URL, KAFKA_GROUP_ID: groupId, LOG_LEVEL: 'warn' },
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await new Promise((r) => setTimeout(r, 3000)); // joined and assigned
+    const ends = await endsAfter(admin, payloads, partitionOf);
+    const ms = await drain(admin, groupId, ends, () => produceAll(kafka, payloads, partitionOf));
+    return (payloads.length / ms) * 1000;
+  } finally {
+    await service.stop('SIGTERM');
+    await admin.disconnect();
+    await client.close();
+  }
+}
+
+function readdirMappings(): string[] {
+  const dir = join(ROOT, 'apps/ingestor/mappings');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { source: string }).source);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const SCENARIOS: Record<string, Scenario> = {
+  async passthrough(options) {
+    const payloads = dataSet(options.quick ? 3000 : 15000);
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) runs.push(await passthroughRun(options, payloads));
+    return {
+      scenario: 'passthrough',
+      metrics: { events_per_s: Math.round(median(runs)) },
+      baseline: {},
+      ratio: null,
+      config: { messages: payloads.length, runs: runs.map(Math.round), partitions: PARTITIONS, partitions_consumed_concurrently: 2 },
+      notes: ['plain kafkajs consume → JSON.parse → JSON.stringify → produce (acks=all, idempotent) → commit'],
+    };
+  },
+  async ingest(options) {
+    const payloads = dataSet(options.quick ? 3000 : 15000);
+    const ingest: number[] = [];
+    const pass: number[] = [];
+    // Interleaved, so both see the same machine load.
+    for (let i = 0; i < 3; i++) {
+      pass.push(await passthroughRun(options, payloads));
+      ingest.push(await ingestRun(options, payloads));
+    }
+    const m = median(ingest);
+    const b = median(pass);
+    return {
+      scenario: 'ingest',
+      metrics: { events_per_s: Math.round(m) },
+      baseline: { events_per_s: Math.round(b) },
+      ratio: Number((m / b).toFixed(3)),
+      config: { messages: payloads.length, ingest_runs: ingest.map(Math.round), passthrough_runs: pass.map(Math.round), partitions: PARTITIONS },
+      notes: ['the ingestor as its own process, 6-partition source topics, one instance; passthrough measured interleaved in the same run'],
+    };
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { quick: { type: 'boolean', default: false }, json: { type: 'string' } } });
+  const names = positionals.length > 0 ? positionals : Object.keys(SCENARIOS);
+  const unknown = names.filter((n) => !(n in SCENARIOS));
+  if (unknown.length > 0) {
+    console.error(`unknown scenario ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+    return 2;
+  }
+  const { ensureStack } = (await import(join(ROOT, 'tools/stack/stack.mjs'))) as { ensureStack: () => Promise<Env> };
+  const env = await ensureStack();
+  const machine = { cores: cpus().length, memory_gb: Math.round(totalmem() / 2 ** 30), cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
+  const started = Date.now();
+  const results: ScenarioResult[] = [];
+  for (const name of names) {
+    console.error(`▶ ${name}${values.quick ? ' (quick)' : ''}`);
+    results.push(await SCENARIOS[name]!({ quick: values.quick, env, runId: Date.now().toString(36) }));
+  }
+  const duration_s = Math.round((Date.now() - started) / 1000);
+  console.log(`\nc360 bench, ${new Date().toISOString().slice(0, 10)}, ${machine.cores} cores, ${machine.memory_gb} GiB, ${machine.cpu}, node ${machine.node}; ${duration_s} s`);
+  console.log('scenario      metric            value      baseline   ratio');
+  for (const r of results) {
+    for (const [k, v] of Object.entries(r.metrics)) {
+      console.log(`${r.scenario.padEnd(14)}${k.padEnd(18)}${String(v).padStart(9)}  ${String(r.baseline[k] ?? '').padStart(9)}   ${r.ratio ?? ''}`);
+    }
+  }
+  if (values.json) {
+    mkdirSync(dirname(values.json), { recursive: true });
+    writeFileSync(values.json, JSON.stringify({ date: new Date().toISOString(), machine, duration_s, quick: values.quick, results }, null, 2));
+    console.log(`\nJSON written to ${values.json}`);
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
