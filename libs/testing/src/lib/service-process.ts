@@ -1,8 +1,8 @@
 // Runs a c360 service as its own process, as in production, from the swc build in dist/.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export type ServiceName = 'ingestor' | 'resolver' | 'insights' | 'activation';
 
@@ -22,7 +22,14 @@ export interface StartOptions {
   readonly readyTimeoutMs?: number;
 }
 
-const root = join(__dirname, '..', '..', '..', '..');
+/** The workspace root (where nx.json is), whether this runs from the sources or from dist/. */
+function workspaceRoot(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no nx.json above ${__dirname}`);
+  }
+}
+const root = workspaceRoot();
 
 export async function startService(name: ServiceName, options: StartOptions): Promise<RunningService> {
   mkdirSync(options.logDir, { recursive: true });
