@@ -23,6 +23,11 @@ export const SERVICES: readonly { name: ServiceName; topics: readonly string[] }
   { name: 'activation', topics: [Topics.insights.name] },
 ];
 
+/** The key the tests use for the resolver's profile API. */
+export const PROFILE_API_KEY = 'e2e-profile-reader-key-0123456789';
+/** A valid key without the profiles.read role. */
+export const OTHER_API_KEY = 'e2e-key-without-profile-roles-000';
+
 export class Pipeline {
   readonly kafka: KafkaTestClient;
   readonly runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -59,11 +64,17 @@ export class Pipeline {
         DATABASE_URL: this.databaseUrl,
         KAFKA_GROUP_ID: this.groupId(name),
         LOG_LEVEL: 'info',
+        API_KEYS: `e2e:profiles.read:${PROFILE_API_KEY},e2e-other:reports.read:${OTHER_API_KEY}`,
         ...env,
       },
     });
     this.running.set(name, service);
     return service;
+  }
+
+  /** GET on the resolver's profile API with the tests' key. */
+  profilesApi(path: string, key: string | null = PROFILE_API_KEY): Promise<Response> {
+    return fetch(`${this.running.get('resolver')!.url}${path}`, { headers: key ? { 'x-api-key': key } : {} });
   }
 
   async startAll(): Promise<void> {

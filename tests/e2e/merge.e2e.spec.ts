@@ -60,7 +60,7 @@ describe('a record that ties two profiles together', () => {
     expect(segment.received.filter((m) => m.value.profileId === survivor && m.value.change === 'ENTERED')).toHaveLength(1);
 
     // The absorbed id still resolves, to the survivor.
-    const res = await fetch(`${pipeline.running.get('resolver')!.url}/profiles/${absorbed}`);
+    const res = await pipeline.profilesApi(`/profiles/${absorbed}`);
     expect(((await res.json()) as { profileId: string }).profileId).toBe(survivor);
   });
 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceTopic, segmentTopic, Topics, type CanonicalEvent, type ProfileInsights, type SegmentMembershipChange } from '@c360/schemas';
 import type { Subscription } from '@c360/testing';
-import { Pipeline } from './harness';
+import { OTHER_API_KEY, Pipeline } from './harness';
 
 describe('walking skeleton: two channels, one person, one segment change', () => {
   const pipeline = new Pipeline();
@@ -65,7 +65,7 @@ describe('walking skeleton: two channels, one person, one segment change', () =>
     expect(latest?.value).toMatchObject({ lifetimeValueMinor: 20000, orderCount: 2, reportingCurrency: 'EUR' });
 
     // The resolver serves that profile with both source records behind it.
-    const profile = (await (await fetch(`${pipeline.running.get('resolver')!.url}/profiles?email=a@example.com`)).json()) as {
+    const profile = (await (await pipeline.profilesApi('/profiles?email=a@example.com')).json()) as {
       profileId: string;
       emails: string[];
       sourceRecords: string[];
@@ -73,6 +73,10 @@ describe('walking skeleton: two channels, one person, one segment change', () =>
     expect(profile.profileId).toBe(entered!.value.profileId);
     expect(profile.emails).toEqual(['a@example.com']);
     expect(profile.sourceRecords.sort()).toEqual([`ecommerce:acc-${run}`, `pos:R-${run}`].sort());
+    // Only callers with a key holding profiles.read see it.
+    expect((await pipeline.profilesApi('/profiles?email=a@example.com', null)).status).toBe(401);
+    expect((await pipeline.profilesApi('/profiles?email=a@example.com', 'not-a-key-of-anyone-at-all')).status).toBe(401);
+    expect((await pipeline.profilesApi('/profiles?email=a@example.com', OTHER_API_KEY)).status).toBe(403);
 
     // Exactly one "entered", however long we wait for duplicates.
     await new Promise((r) => setTimeout(r, 1_000));

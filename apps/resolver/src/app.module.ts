@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@c360/messaging';
 import { outboxMigration, PersistenceModule } from '@c360/persistence';
-import { PlatformModule } from '@c360/platform';
+import { AuthModule, PlatformModule } from '@c360/platform';
 import { IdentityGraph1732300000001, IdentityGraphRepository, resolverEntities } from '@c360/resolver-data-access';
 import { Topics } from '@c360/schemas';
 import { CanonicalEventsHandler } from './canonical-events.handler';
@@ -15,6 +15,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forService('resolver', config),
+        AuthModule.forRoot(config.API_KEYS),
         MessagingModule.forService('resolver', config, {
           deadLetterTopic: Topics.deadLetterResolver,
           consumes: [Topics.canonicalEvents],

@@ -1,10 +1,12 @@
 import { Controller, Get, NotFoundException, Param, Query, BadRequestException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { RequireRoles } from '@c360/platform';
 import { IdentityGraphRepository } from '@c360/resolver-data-access';
 
-/** Profile look-ups. The resolver issue adds authentication, search and steward actions. */
+/** Profile look-ups, for callers with a key holding profiles.read. The resolver issue adds search and steward actions. */
 @Controller('profiles')
+@RequireRoles('profiles.read')
 export class ProfilesController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { databaseConfigSchema, loadConfig } from '@c360/platform';
+import { apiKeysSchema, databaseConfigSchema, loadConfig } from '@c360/platform';
 
 export const resolverConfigSchema = databaseConfigSchema.extend({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3102),
+  /** Callers of the profile API: `name:role+role:key,...` with roles profiles.read, profiles.steward. */
+  API_KEYS: apiKeysSchema,
 });
 export type ResolverConfig = z.infer<typeof resolverConfigSchema>;
 

@@ -3,3 +3,4 @@ export * from './lib/health';
 export * from './lib/metrics';
 export * from './lib/platform.module';
 export * from './lib/bootstrap';
+export * from './lib/auth';
