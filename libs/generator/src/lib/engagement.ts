@@ -10,7 +10,7 @@ import { asciiFold, katakana, plainRomaji } from './names';
 import { emailCaseAndSpaces, emailTypo } from './noise';
 import type { Account } from './retail';
 import { DAY, HOUR, MINUTE, atLocalTime, isoDate, isoLocal, isoUtc, isoUtcMillis, toSecond } from './time';
-import { fullName, heldAddress, heldName, heldPhone, type HeldName } from './views';
+import { LANDLINE_ON_FORMS, fullName, givenPhone, heldAddress, heldName, heldPhone, type HeldName } from './views';
 
 // --- Marketing ---
 
@@ -281,6 +281,7 @@ export function service(life: Life, world: World, purchases: readonly number[]):
   const end = activeUntil(life, world);
   const name = heldName(person, 'native', noise, r);
   const useWork = person.workEmail !== null && r.chance(0.3);
+  const phoneOnForm = givenPhone(person, LANDLINE_ON_FORMS, r);
   let email = useWork ? person.workEmail : emailAt(person, life.arrivalAt);
   if (r.chance(noise.junk)) email = 'test@test.com';
   else if (r.chance(noise.emailTypo)) email = emailTypo(email, r);
@@ -292,7 +293,7 @@ export function service(life: Life, world: World, purchases: readonly number[]):
         ? `${katakana(person.familyLatin)} ${katakana(person.givenLatin)}`
         : undefined,
     email: r.chance(noise.emailCaseAndSpaces) ? emailCaseAndSpaces(email, r) : email,
-    phone: person.mobile && r.chance(0.6) && !r.chance(noise.missingField) ? heldPhone(market, person.mobile, noise, r).written : undefined,
+    phone: phoneOnForm && r.chance(0.6) && !r.chance(noise.missingField) ? heldPhone(market, phoneOnForm, noise, r).written : undefined,
   };
   const label = () => `contact ${requester.id}: ${requester.name} <${(requester.email ?? '').trim()}>`;
   const cases = r.chance(0.3) ? 2 : 1;

@@ -428,6 +428,40 @@ describe('the hard cases, each at its rate', () => {
     }
   });
 
+  it('gives the mobile at the till mostly, and the household landline on some accounts and service contacts', () => {
+    const owner = owners(hard);
+    // Persons with a mobile and a landline: phones are [mobile, landline].
+    const landlineShare = (source: string, phoneOf: (p: Record<string, any>) => unknown) => {
+      let landline = 0;
+      let given = 0;
+      for (const m of messages.filter((x) => x.source === source)) {
+        const phone = phoneOf(m.payload);
+        const person = byId.get(owner.get(`${source}:${m.key}`)!)!;
+        if (typeof phone !== 'string' || person.phones.length !== 2) continue;
+        const e164 = parsePhoneNumberFromString(phone, person.market as CountryCode)?.number;
+        if (e164 === person.phones[1]) landline++;
+        else if (e164 === person.phones[0]) given++;
+      }
+      return landline / Math.max(1, landline + given);
+    };
+    const till = landlineShare('pos', (p) => (p.customer?.loyaltyCard ? undefined : p.customer?.phone));
+    expect(till).toBeGreaterThan(0.05);
+    expect(till).toBeLessThan(0.16);
+    const forms = landlineShare('ecommerce', (p) => p.account?.phone);
+    expect(forms).toBeGreaterThan(0.08);
+    expect(forms).toBeLessThan(0.25);
+    // A person without a mobile gives the household's landline on a form.
+    const landlineOnly = new Set(
+      hard.truth.persons
+        .filter((p) => p.phones.length === 1 && parsePhoneNumberFromString(p.phones[0]!)?.getType() === 'FIXED_LINE')
+        .map((p) => p.personId),
+    );
+    const accounts = messages.filter(
+      (m) => m.source === 'ecommerce' && m.payload.account && landlineOnly.has(owner.get(`ecommerce:${m.key}`)!),
+    );
+    expect(accounts.filter((m) => m.payload.account.phone).length).toBeGreaterThan(0);
+  });
+
   it('has twins (same family name, address, birth date) and namesakes (same full name, another person)', () => {
     const twins = hard.truth.persons.filter((p) => p.twinOf);
     const households = new Set(hard.truth.persons.map((p) => p.householdId)).size;

@@ -21,7 +21,18 @@ import { emailCaseAndSpaces } from './noise';
 import { activeUntil, addressAt, buyingUntil, emailAt, localTimeOn, next, type Life, type World } from './life';
 import { DAY, MINUTE, isoLocal, isoUtc, isoUtcMillis, toSecond } from './time';
 import type { LineValue } from './truth';
-import { heldAddress, heldName, heldPhone, phoneStyle, type HeldAddress, type HeldName, type HeldPhone } from './views';
+import {
+  LANDLINE_AT_TILL,
+  LANDLINE_ON_FORMS,
+  givenPhone,
+  heldAddress,
+  heldName,
+  heldPhone,
+  phoneStyle,
+  type HeldAddress,
+  type HeldName,
+  type HeldPhone,
+} from './views';
 
 export interface Member {
   readonly id: string;
@@ -97,7 +108,7 @@ function receiptNumber(world: World, storeId: string, at: number, life: Life): s
 function tillCustomer(life: Life, world: World, storePhone: string, at: number, member: Member | null): PosCustomer {
   const { r, noise } = world;
   const { person, market } = life;
-  const phone = person.household.landline && (!person.mobile || r.chance(0.3)) ? person.household.landline : person.mobile;
+  const phone = givenPhone(person, LANDLINE_AT_TILL, r);
   const written = () => (phone ? writePhone(market, phone, phoneStyle(noise, r)) : undefined);
   if (member && at >= member.enrolledAt && !r.chance(noise.posCardForgotten)) {
     return r.chance(0.2) && phone ? { loyaltyCard: member.id, phone: written() } : { loyaltyCard: member.id };
@@ -219,6 +230,7 @@ export function openAccount(life: Life, world: World): Account {
   const { r, noise, behaviour } = world;
   const { person, market } = life;
   const createdAt = life.arrivalAt + r.int(0, 3600) * 1000;
+  const phoneOnForm = givenPhone(person, LANDLINE_ON_FORMS, r);
   const deletedAt = r.chance(behaviour.accountDeletion)
     ? toSecond(createdAt + 30 * DAY + r.next() * (world.end - createdAt))
     : Number.POSITIVE_INFINITY;
@@ -227,7 +239,7 @@ export function openAccount(life: Life, world: World): Account {
     createdAt,
     deletedAt,
     name: heldName(person, 'latin', noise, r),
-    phone: person.mobile && r.chance(0.6) && !r.chance(noise.missingField) ? heldPhone(market, person.mobile, noise, r) : null,
+    phone: phoneOnForm && r.chance(0.6) && !r.chance(noise.missingField) ? heldPhone(market, phoneOnForm, noise, r) : null,
     birthDate: r.chance(0.5) && !r.chance(noise.missingField) ? person.birthDate : undefined,
     address: heldAddress(addressAt(person, createdAt), market, false, noise, r),
     optIn: r.chance(0.55),

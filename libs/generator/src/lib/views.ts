@@ -66,6 +66,22 @@ export function phoneStyle(noise: NoiseRates, r: Random): PhoneStyle {
   return international ? (digits ? 'international-digits' : 'international') : digits ? 'national-digits' : 'national';
 }
 
+/**
+ * The number a person gives when a form or a clerk asks for one: the mobile they carry, the
+ * household's landline when they have no mobile, and now and then the landline although they have
+ * one (`landlineShare`). A till asks to find the customer and people give the number in their
+ * pocket, so the share is lower there than on a shop account or at the service desk.
+ */
+export function givenPhone(person: Person, landlineShare: number, r: Random): Phone | null {
+  const landline = person.household.landline;
+  if (!person.mobile) return landline;
+  return landline && r.chance(landlineShare) ? landline : person.mobile;
+}
+
+/** How often a person with a mobile gives the household's landline instead: at the till, on a form. */
+export const LANDLINE_AT_TILL = 0.1;
+export const LANDLINE_ON_FORMS = 0.15;
+
 export interface HeldPhone {
   readonly phone: Phone;
   readonly written: string;

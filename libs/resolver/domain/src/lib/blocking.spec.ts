@@ -21,6 +21,7 @@ describe('blocking keys', () => {
       'initial+family-phonetic+postcode=k|SNTR|de|10115',
       'initial+family-phonetic+postcode=k|XNTR|de|10115',
       'address=de|10115|hauptstrasse5',
+      'address=loc|de|10115|5',
       'address=sig|de|10115|5|haupt',
       'dob+postcode=4582|de|10115',
     ]);

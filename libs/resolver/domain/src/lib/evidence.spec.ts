@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressSignature, buildEvidence, profileEvidence } from './evidence';
+import { addressForms, addressSignature, buildEvidence, buildingOf, profileEvidence } from './evidence';
 import { defaultConfig, evidence, party } from '../testing/fixtures';
 
 describe('record evidence', () => {
@@ -59,10 +59,63 @@ describe('record evidence', () => {
     expect(addressSignature('gb', '', [])).toBeNull();
   });
 
-  it('keeps addresses by key and signature, postcodes by country', () => {
+  it('keeps addresses by key, signature and building, dwellings with their flat, postcodes by country', () => {
     const e = evidence({ addresses: [{ lines: ['12 Acacia Rd'], postcode: 'SW1A 1AA', country: 'GB' }] });
-    expect(e.addresses).toEqual(['gb|sw1a1aa|12acaciaroad', 'sig|gb|sw1a1aa|12|acaci']);
+    expect(e.addresses).toEqual(['gb|sw1a1aa|12acaciaroad', 'sig|gb|sw1a1aa|12|acaci', 'loc|gb|sw1a1aa|12']);
+    expect(e.dwellings).toEqual(['unit|gb|sw1a1aa|12|acaci|']);
     expect(e.postcodes).toEqual(['gb|sw1a1aa']);
+  });
+
+  it('tells two flats of one building apart, however the flat is written', () => {
+    const forms = (lines: string[], country = 'gb', postcode = 'sw1a1aa') => addressForms(country, postcode, lines)!;
+    const flat3 = forms(['Flat 3, 12 Acacia Rd']);
+    expect(flat3.dwelling).toBe('unit|gb|sw1a1aa|12|acaci|3');
+    expect(forms(['12 Acacia Road', 'Flat 3']).dwelling).toBe(flat3.dwelling);
+    expect(forms(['12 Acacia Road Flat 3']).dwelling).toBe(flat3.dwelling);
+    expect(forms(['12 Acacia Road', 'Flat 4']).dwelling).not.toBe(flat3.dwelling);
+    // One building, one signature: the flat is what tells the households apart.
+    expect(forms(['12 Acacia Road', 'Flat 4']).signature).toBe(flat3.signature);
+    expect(forms(['Hauptstr. 5', '3. OG'], 'de', '10115').dwelling).toBe(forms(['Hauptstraße 5 3. OG'], 'de', '10115').dwelling);
+    expect(forms(['Hauptstr. 5', '3. OG'], 'de', '10115').dwelling).not.toBe(forms(['Hauptstraße 5'], 'de', '10115').dwelling);
+  });
+
+  it('keeps the building of an address whose street name has a typo', () => {
+    const a = evidence({ addresses: [{ lines: ['Pappelweg 67'], postcode: '31162', country: 'DE' }] });
+    const b = evidence({ addresses: [{ lines: ['Pappslweg 67'], postcode: '31162', country: 'DE' }] });
+    expect(a.addresses.filter((x) => b.addresses.includes(x))).toEqual(['loc|de|31162|67']);
+    expect(buildingOf('sig|de|31162||pappe')).toBeNull();
+  });
+
+  it('reads a JP block address in kanji and in digits alike, leaving the room out of the signature', () => {
+    const sig = (lines: string[]) => addressSignature('jp', '1500001', lines);
+    expect(sig(['9丁目7番12号'])).toBe('sig|jp|1500001|12.7.9|');
+    expect(sig(['9-7-12'])).toBe(sig(['9丁目7番12号']));
+    expect(sig(['2丁目4番地4'])).toBe(sig(['2-4-4']));
+    expect(sig(['9丁目7番12号', 'メゾン101号室'])).toBe(sig(['9丁目7番12号']));
+    expect(addressForms('jp', '1500001', ['9丁目7番12号', 'メゾン101号室'])!.dwelling).toBe('unit|jp|1500001|12.7.9||101');
+  });
+
+  it('adds the first forename of a register that writes middle names', () => {
+    const e = evidence({ given: 'SELINA WILLA', family: 'BOGAN' });
+    expect(e.names.map((n) => [n.given?.key, n.family?.key])).toEqual([
+      ['selinawilla', 'bogan'],
+      ['selina', 'bogan'],
+    ]);
+    // A hyphenated forename is one name.
+    expect(evidence({ given: 'Jean-Luc', family: 'Picard' }).names).toHaveLength(1);
+  });
+
+  it('marks work contact points and leaves a company address out of the dwellings', () => {
+    const e = evidence({
+      given: 'Dariusz',
+      family: 'Kruk',
+      workEmails: ['d.kruk@example.pl'],
+      phones: [{ number: '+48125525747', lineType: 'FIXED_LINE', use: 'WORK' }],
+      addresses: [{ lines: ['Piotrkowska 21'], postcode: '99-884', country: 'PL', use: 'WORK' }],
+    });
+    expect(e.workContacts).toEqual(['EMAIL:d.kruk@example.pl', 'PHONE:+48125525747']);
+    expect(e.dwellings).toEqual([]);
+    expect(e.addresses).toContain('loc|pl|99884|21');
   });
 
   it('survives a JSON round trip unchanged (it is stored per record)', () => {
@@ -78,6 +131,7 @@ describe('record evidence', () => {
       identifiers: [],
       phoneLines: {},
       addresses: [],
+      dwellings: [],
       postcodes: [],
     });
   });

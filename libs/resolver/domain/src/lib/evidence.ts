@@ -25,10 +25,17 @@ export interface RecordEvidence {
   readonly birthDates: readonly number[];
   /** 'EMAIL:a@example.com', 'PHONE:+4930123456', 'LOYALTY_ID:c360-club:LC-1' (issuer-scoped types). */
   readonly identifiers: readonly string[];
+  /**
+   * Identifier keys the source gives as work contact points (use WORK: a buyer's office phone and
+   * email): they identify the person, but colleagues share them, so households ignore them.
+   */
+  readonly workContacts?: readonly string[];
   /** Line type of each PHONE key the source's number plan knew; unknown ones are left out. */
   readonly phoneLines: Readonly<Record<string, Exclude<PhoneLineType, 'UNKNOWN'>>>;
-  /** The ingestor's address keys and c360's order- and abbreviation-proof signatures ('sig|...'). */
+  /** The ingestor's address keys, c360's order- and abbreviation-proof signatures ('sig|...') and buildings ('loc|...'). */
   readonly addresses: readonly string[];
+  /** Dwellings: signatures with the flat or floor ('unit|...'), which tell two flats of a building apart. */
+  readonly dwellings: readonly string[];
   /** 'de|10115', 'gb|sw1a1aa'. */
   readonly postcodes: readonly string[];
 }
@@ -38,8 +45,10 @@ export interface ProfileEvidence extends RecordEvidence {
   readonly recordIds: readonly string[];
   readonly identifierSet: ReadonlySet<string>;
   readonly addressSet: ReadonlySet<string>;
+  readonly dwellingSet: ReadonlySet<string>;
+  readonly workContactSet: ReadonlySet<string>;
   readonly postcodeSet: ReadonlySet<string>;
-  /** Value → the records that carry it; keys 'id:<identifier>', 'name:<given>|<family>', 'dob:<days>', 'address:<key>', 'postcode:<key>'. */
+  /** Value → the records that carry it; keys 'id:<identifier>', 'name:<given>|<family>', 'dob:<days>', 'address:<key>', 'dwelling:<key>', 'postcode:<key>'. */
   readonly provenance: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -71,6 +80,7 @@ export function isProtectedValue(type: string, value: string, config: MatchingCo
 /** Extracts a record's evidence from its party: linkable identifiers without junk, name keys, dates, addresses. */
 export function buildEvidence(party: Party, config: MatchingConfig): RecordEvidence {
   const identifiers: string[] = [];
+  const workContacts: string[] = [];
   const phoneLines: Record<string, Exclude<PhoneLineType, 'UNKNOWN'>> = {};
   const add = (type: string, value: string, issuer: string | null) => {
     if (!config.identifierRank.has(type) || value.trim() === '' || isProtectedValue(type, value, config)) return null;
@@ -78,27 +88,46 @@ export function buildEvidence(party: Party, config: MatchingConfig): RecordEvide
     if (!identifiers.includes(key)) identifiers.push(key);
     return key;
   };
-  for (const email of party.emails) add('EMAIL', email.address, null);
+  for (const email of party.emails) {
+    const key = add('EMAIL', email.address, null);
+    if (key && email.use === 'WORK') pushOnce(workContacts, key);
+  }
   for (const phone of party.phones) {
     const key = add('PHONE', phone.number, null);
     if (key && phone.lineType !== 'UNKNOWN') phoneLines[key] = phone.lineType;
+    if (key && phone.use === 'WORK') pushOnce(workContacts, key);
   }
   for (const id of party.identifiers) add(id.type, id.value, id.type === 'EMAIL' || id.type === 'PHONE' ? null : id.issuer);
 
   const birthDates = party.dateOfBirth !== null && !config.blockedBirthDates.has(party.dateOfBirth) ? [party.dateOfBirth] : [];
 
   const addresses: string[] = [];
+  const dwellings: string[] = [];
   const postcodes: string[] = [];
   for (const address of party.addresses) {
     const country = address.country.toLowerCase();
     const postcode = address.postcode ? address.postcode.replace(/[^A-Za-z0-9]/g, '').toLowerCase() : '';
     if (postcode) pushOnce(postcodes, `${country}|${postcode}`);
     if (address.key) pushOnce(addresses, address.key);
-    const signature = addressSignature(country, postcode, address.lines);
-    if (signature) pushOnce(addresses, signature);
+    const forms = addressForms(country, postcode, address.lines);
+    if (forms) {
+      pushOnce(addresses, forms.signature);
+      if (forms.building) pushOnce(addresses, forms.building);
+      // A dwelling is a home: a buyer's company address (WORK) is shared by colleagues, not a household.
+      if (address.use !== 'WORK') pushOnce(dwellings, forms.dwelling);
+    }
   }
 
-  return { names: nameEvidence(party, config), birthDates, identifiers, phoneLines, addresses, postcodes };
+  return {
+    names: nameEvidence(party, config),
+    birthDates,
+    identifiers,
+    ...(workContacts.length > 0 ? { workContacts } : {}),
+    phoneLines,
+    addresses,
+    dwellings,
+    postcodes,
+  };
 }
 
 function nameEvidence(party: Party, config: MatchingConfig): NameEvidence[] {
@@ -114,6 +143,18 @@ function nameEvidence(party: Party, config: MatchingConfig): NameEvidence[] {
         ? { han: givenHan && familyHan ? ('both' as const) : givenHan ? ('given' as const) : ('family' as const) }
         : {}),
     });
+    // Registers and forms with a forenames field carry middle names ('SELINA WILLA'), which the
+    // match key runs together ('selinawilla'): the first forename alone is the name other sources
+    // hold. Hyphenated names (Jean-Luc) are one forename.
+    const forenames = givenHan ? [] : (name.given ?? '').trim().split(/\s+/);
+    const first = forenames.length > 1 ? keyOf(forenames[0]!) : null;
+    if (first && first.length > 1 && first !== name.givenKey) {
+      names.push({
+        given: namePart(first, config.nicknames),
+        family: name.familyKey ? namePart(name.familyKey, config.nicknames) : null,
+        ...(familyHan ? { han: 'family' as const } : {}),
+      });
+    }
   }
   // JP sources send the reading in kana beside a kanji name: its romaji compares with romaji names.
   const kana = party.extensions[KANA_NAME_EXTENSION];
@@ -140,26 +181,52 @@ function keyOf(text: string): string | null {
 const sameName = (a: NameEvidence, b: NameEvidence) => a.given?.key === b.given?.key && a.family?.key === b.family?.key && a.han === b.han;
 const nameId = (n: NameEvidence) => `${n.given?.key ?? ''}|${n.family?.key ?? ''}${n.han ? `|${n.han}` : ''}`;
 
+/** The forms one postal address is compared in (see `addressForms`). */
+export interface AddressForms {
+  /** 'sig|gb|sw1a1aa|12|acaci': survives abbreviated street words, reordered lines and flats. */
+  readonly signature: string;
+  /** 'loc|gb|sw1a1aa|12': the building, whatever the street is called (a typo in the street name). */
+  readonly building: string | null;
+  /** 'unit|gb|sw1a1aa|12|acaci|3': one dwelling, with its flat or floor ('' for a house without one). */
+  readonly dwelling: string;
+}
+
 /**
  * An address signature that survives abbreviated street words and reordered lines: country,
  * postcode, the house numbers and the first five letters of the street's most telling word, with
  * units ('Flat 3', '3. OG') left out. '12 Acacia Rd' and 'Acacia Road 12' sign alike.
  */
 export function addressSignature(country: string, postcode: string, lines: readonly string[]): string | null {
+  return addressForms(country, postcode, lines)?.signature ?? null;
+}
+
+/**
+ * The signature of an address, its building and its dwelling: the signature with the units put
+ * back ('Flat 3' and '3rd floor' written in any order and abbreviation), which tells two flats of
+ * one building apart, so a household can be grouped on it.
+ */
+export function addressForms(country: string, postcode: string, lines: readonly string[]): AddressForms | null {
   const numbers: string[] = [];
+  const units: string[] = [];
   let stem = '';
   for (const line of lines) {
-    const tokens = foldLine(line);
+    const tokens = foldLine(japaneseBlockNumbers(line));
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (UNIT_WORDS.has(token)) {
-        // 'Flat 3' / 'Apt 12B': drop the unit's number after it; '3. OG' / '5e étage': the one before it.
-        if (i + 1 < tokens.length && /\d|^[a-z]$/.test(tokens[i + 1]!)) i++;
-        const previous = tokens[i - 1];
-        if (previous !== undefined && /\d/.test(previous) && numbers[numbers.length - 1] === previous) numbers.pop();
+        // 'Flat 3' / 'Apt 12B': the unit's number after it; '3. OG' / '5e étage': the one before it.
+        if (i + 1 < tokens.length && /\d|^[a-z]$/.test(tokens[i + 1]!)) units.push(tokens[++i]!);
+        else {
+          const previous = tokens[i - 1];
+          if (previous !== undefined && /\d/.test(previous) && numbers[numbers.length - 1] === previous) units.push(numbers.pop()!);
+        }
         continue;
       }
-      if (UNIT_SUFFIXES.some((s) => token.endsWith(s))) continue;
+      const suffix = UNIT_SUFFIXES.find((s) => token.endsWith(s));
+      if (suffix) {
+        units.push(token.replace(/\D+/g, ''));
+        continue;
+      }
       if (/\d/.test(token)) numbers.push(token);
       else if (!STREET_KIND_WORDS.has(token) && (token.length > stem.length || (token.length === stem.length && token < stem)))
         stem = token;
@@ -167,7 +234,36 @@ export function addressSignature(country: string, postcode: string, lines: reado
   }
   if (!postcode && numbers.length === 0) return null;
   if (numbers.length === 0 && stem === '') return null;
-  return `sig|${country}|${postcode}|${[...new Set(numbers)].sort().join('.')}|${stem.slice(0, 5)}`;
+  const place = `${country}|${postcode}|${[...new Set(numbers)].sort().join('.')}`;
+  const signature = `sig|${place}|${stem.slice(0, 5)}`;
+  return {
+    signature,
+    building: buildingOf(signature),
+    dwelling: `unit|${place}|${stem.slice(0, 5)}|${[...new Set(units.map((u) => u.replace(/^0+(?=\d)/, '')))].sort().join('.')}`,
+  };
+}
+
+/**
+ * The building an address signature names: country, postcode and house numbers, without the
+ * street ('loc|de|31162|67'). A typo in the street name ('Pappslweg 67' for 'Pappelweg 67') changes
+ * the key and the signature but not the building; within one postcode, two streets with the same
+ * house number hold different buildings, so it only counts beside a similar name (or, for
+ * households, a family name or a phone). Null without a postcode or a house number.
+ */
+export function buildingOf(signature: string): string | null {
+  const [, country, postcode, numbers] = signature.split('|');
+  return postcode && numbers ? `loc|${country}|${postcode}|${numbers}` : null;
+}
+
+/**
+ * A JP block address written in kanji ('2丁目4番4号', '2丁目4番地4') as the numbers it names
+ * ('2-4-4'), the form it is also written in; a room number ('101号室') is left alone.
+ */
+function japaneseBlockNumbers(line: string): string {
+  return line
+    .replace(/(\d+)\s*丁目\s*(\d+)\s*番地?\s*(\d+)\s*号(?!室)/g, '$1-$2-$3')
+    .replace(/(\d+)\s*丁目\s*(\d+)\s*番地?\s*(\d+)(?![\d号])/g, '$1-$2-$3')
+    .replace(/(\d+)\s*丁目\s*(\d+)\s*番地?/g, '$1-$2');
 }
 
 function foldLine(line: string): string[] {
@@ -191,6 +287,8 @@ export function profileEvidence(records: readonly { readonly recordId: string; r
   const identifiers = new Set<string>();
   const phoneLines: Record<string, Exclude<PhoneLineType, 'UNKNOWN'>> = {};
   const addresses = new Set<string>();
+  const dwellings = new Set<string>();
+  const workContacts = new Set<string>();
   const postcodes = new Set<string>();
   const provenance = new Map<string, string[]>();
   const note = (key: string, recordId: string) => {
@@ -214,9 +312,14 @@ export function profileEvidence(records: readonly { readonly recordId: string; r
       note(`id:${key}`, recordId);
     }
     for (const [key, line] of Object.entries(evidence.phoneLines)) phoneLines[key] ??= line;
+    for (const key of evidence.workContacts ?? []) workContacts.add(key);
     for (const a of evidence.addresses) {
       if (addresses.size < MAX_VALUES_PER_FIELD * 2) addresses.add(a);
       note(`address:${a}`, recordId);
+    }
+    for (const d of evidence.dwellings) {
+      if (dwellings.size < MAX_VALUES_PER_FIELD) dwellings.add(d);
+      note(`dwelling:${d}`, recordId);
     }
     for (const p of evidence.postcodes) {
       if (postcodes.size < MAX_VALUES_PER_FIELD) postcodes.add(p);
@@ -227,12 +330,16 @@ export function profileEvidence(records: readonly { readonly recordId: string; r
     names: [...names.values()],
     birthDates: [...birthDates],
     identifiers: [...identifiers],
+    ...(workContacts.size > 0 ? { workContacts: [...workContacts] } : {}),
     phoneLines,
     addresses: [...addresses],
+    dwellings: [...dwellings],
     postcodes: [...postcodes],
     recordIds: records.map((r) => r.recordId),
     identifierSet: identifiers,
     addressSet: addresses,
+    dwellingSet: dwellings,
+    workContactSet: workContacts,
     postcodeSet: postcodes,
     provenance,
   };

@@ -32,7 +32,31 @@ describe('households', () => {
     const daughter = profile([['d', { given: 'Lea', family: 'Becker', phones: [LANDLINE] }]]);
     expect(householdMatch(daughter, mother, config)?.rule).toBe('same-landline-and-family-name');
     const partner = profile([['p', { given: 'Tom', family: 'Schulz', addresses: [BERLIN], phones: [LANDLINE] }]]);
-    expect(householdMatch(partner, mother, config)?.rule).toBe('same-address-and-phone');
+    expect(householdMatch(partner, mother, config)?.rule).toBe('same-dwelling-and-phone');
+  });
+
+  it('puts partners who kept their own family names at one home in one household', () => {
+    const home = { lines: ['12 Acacia Road', 'Flat 3'], postcode: 'SW1A 1AA', country: 'GB' };
+    const anna = profile([['a', { given: 'Anna', family: 'Wolf', addresses: [home] }]]);
+    const ben = profile([['b', { given: 'Ben', family: 'Pollich', addresses: [{ ...home, lines: ['Flat 3, 12 Acacia Rd'] }] }]]);
+    expect(householdMatch(ben, anna, config)?.rule).toBe('same-dwelling');
+    // A typo in the street name is still the same home.
+    const typo = profile([['t', { given: 'Doug', family: 'Senger', addresses: [{ ...home, lines: ['12 Acacai Road', 'Flat 3'] }] }]]);
+    expect(householdMatch(typo, anna, config)).toMatchObject({
+      rule: 'same-dwelling',
+      matched: expect.arrayContaining([expect.objectContaining({ method: 'street-typo' })]),
+    });
+    // The flat upstairs is another household.
+    const upstairs = profile([['u', { given: 'Carl', family: 'Maier', addresses: [{ ...home, lines: ['12 Acacia Road', 'Flat 4'] }] }]]);
+    expect(householdMatch(upstairs, anna, config)).toBeNull();
+  });
+
+  it('does not make colleagues a household: a company address and office phone are work contact points', () => {
+    const office = { lines: ['Piotrkowska 21'], postcode: '99-884', country: 'PL', use: 'WORK' } as const;
+    const phone = { number: '+48125525747', lineType: 'FIXED_LINE', use: 'WORK' } as const;
+    const a = profile([['a', { given: 'Luiza', family: 'Bielecki', addresses: [office], phones: [phone] }]]);
+    const b = profile([['b', { given: 'Dariusz', family: 'Kruk', addresses: [office], phones: [phone] }]]);
+    expect(householdMatch(a, b, config)).toBeNull();
   });
 
   it('does not join neighbours or namesakes elsewhere', () => {

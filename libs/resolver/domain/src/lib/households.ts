@@ -9,8 +9,9 @@ import { type Match, type MatchContext, firstMatch } from './rules';
 
 /**
  * Whether two profiles belong to one household, by the first household rule that holds, with the
- * values behind it. Values over the frequency cap (the store's number) never count; shared ones do,
- * as households share them by nature. Only ask this of profiles the resolver keeps apart.
+ * values behind it. Values over the frequency cap (the store's number) never count, nor do work
+ * contact points (colleagues share an office phone); shared ones do, as households share them by
+ * nature. Only ask this of profiles the resolver keeps apart.
  */
 export function householdMatch(
   a: ProfileEvidence,
@@ -18,7 +19,7 @@ export function householdMatch(
   config: MatchingConfig,
   context: Pick<MatchContext, 'overFrequent'> = {},
 ): Match | null {
-  return firstMatch(config.householdRules, a, b, context);
+  return firstMatch(config.householdRules, a, b, { overFrequent: context.overFrequent, ignoreWorkContacts: true });
 }
 
 export interface HouseholdMember {

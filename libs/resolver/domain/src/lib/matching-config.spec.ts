@@ -74,6 +74,22 @@ describe('matching configuration', () => {
     ]);
   });
 
+  it('counts a dwelling as much as a name and an address: a household rule may rest on it alone', () => {
+    const file = clone();
+    const households = (file['households'] as Json)['rules'] as Json[];
+    households.push({ name: 'dwelling-only', all: [{ kind: 'dwelling' }] });
+    households.push({ name: 'address-only', all: [{ kind: 'address' }, { kind: 'name-present', on: 'both' }] });
+    expect(problemsOf(file)).toEqual([
+      { path: `households.rules[${households.length - 1}].all`, message: expect.stringContaining('at least 2 conditions') },
+    ]);
+  });
+
+  it('checks the patterns of household values', () => {
+    const file = clone();
+    ((file['protection'] as Json)['householdValues'] as Json[]).push({ type: 'EMAIL', patterns: ['(unclosed'] });
+    expect(problemsOf(file)[0]).toMatchObject({ message: expect.stringContaining('not a regular expression') });
+  });
+
   it('refuses unknown fields and kinds', () => {
     const file = clone();
     file['rulez'] = [];

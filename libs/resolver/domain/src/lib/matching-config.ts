@@ -78,6 +78,8 @@ const condition = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('family-name'), ...namePartCondition }).strict(),
   z.object({ kind: z.literal('date-of-birth'), test: z.enum(['equal', 'equal-or-transposed', 'similar', 'compatible']) }).strict(),
   z.object({ kind: z.literal('address') }).strict(),
+  /** The same dwelling: the address with its flat or floor. */
+  z.object({ kind: z.literal('dwelling') }).strict(),
   z.object({ kind: z.literal('postcode') }).strict(),
   z.object({ kind: z.literal('name-present'), on: z.enum(['either', 'both']) }).strict(),
 ]);
@@ -147,10 +149,21 @@ export const matchingConfigSchema = z
         sharedValueLimit: z.record(identifierType, positiveInt).default({}),
         /**
          * Values a whole household shares (a landline): such a value counts as shared as soon as the
-         * holders' addresses house more persons than its type's shared-value limit.
+         * holders' addresses house more persons than its type's shared-value limit. With `patterns`,
+         * only the values matching one (regular expressions, case insensitive) are household values,
+         * and they count as shared from the start: a family mailbox (family.mueller@...) that only
+         * one member ever gives with a name is still the family's.
          */
         householdValues: z
-          .array(z.object({ type: identifierType, lineTypes: z.array(z.enum(LINE_TYPES)).min(1).optional() }).strict())
+          .array(
+            z
+              .object({
+                type: identifierType,
+                lineTypes: z.array(z.enum(LINE_TYPES)).min(1).optional(),
+                patterns: z.array(regex).min(1).optional(),
+              })
+              .strict(),
+          )
           .default([]),
         /** A value carried by more records than this links nothing at all; "default" for the types not listed. */
         maxRecordsPerValue: z.record(z.union([identifierType, z.literal('default')]), positiveInt).default({}),
@@ -206,16 +219,30 @@ export const matchingConfigSchema = z
 const pathOf = (at: string) => at.split('.');
 
 function positiveConditions(r: RuleSpec): number {
-  return r.all.filter(
-    (c) =>
-      ((c.kind === 'given-name' || c.kind === 'family-name') && c.test === 'similar') ||
+  // A dwelling (the address with its flat) names one home, as specific as a name and an address
+  // together: it counts twice.
+  return r.all.reduce(
+    (n, c) =>
+      n +
+      (((c.kind === 'given-name' || c.kind === 'family-name') && c.test === 'similar') ||
       (c.kind === 'date-of-birth' && c.test !== 'compatible') ||
       c.kind === 'address' ||
-      c.kind === 'postcode',
-  ).length;
+      c.kind === 'postcode'
+        ? 1
+        : c.kind === 'dwelling'
+          ? 2
+          : 0),
+    0,
+  );
 }
 
 export type MatchingConfigFile = z.infer<typeof matchingConfigSchema>;
+
+/**
+ * What `buildEvidence` extracts, versioned: a change to it (first forenames, buildings, dwellings
+ * in version 2) changes the evidence fingerprint, so stored evidence is rebuilt.
+ */
+const EVIDENCE_VERSION = 2;
 
 /** Methods and threshold a name condition applies. */
 export interface NameTest {
@@ -234,6 +261,7 @@ export type Condition =
   | { readonly kind: 'given-name' | 'family-name'; readonly test: 'similar' | 'compatible'; readonly name: NameTest }
   | { readonly kind: 'date-of-birth'; readonly test: 'equal' | 'equal-or-transposed' | 'similar' | 'compatible' }
   | { readonly kind: 'address' }
+  | { readonly kind: 'dwelling' }
   | { readonly kind: 'postcode' }
   | { readonly kind: 'name-present'; readonly on: 'either' | 'both' };
 
@@ -261,6 +289,12 @@ export interface MatchingConfig {
   readonly nicknames: NicknameIndex;
   readonly blockedValues: ReadonlyMap<string, ReadonlySet<string>>;
   readonly blockedPatterns: ReadonlyMap<string, readonly RegExp[]>;
+  /** protection.householdValues compiled: type → line types (null: any) and patterns (null: every value). */
+  readonly householdValues: readonly {
+    readonly type: string;
+    readonly lineTypes: ReadonlySet<string> | null;
+    readonly patterns: readonly RegExp[] | null;
+  }[];
   readonly blockedBirthDates: ReadonlySet<number>;
   /**
    * Hash of the parts of the configuration that record evidence depends on (identifiers,
@@ -322,6 +356,7 @@ function compile(file: MatchingConfigFile): MatchingConfig {
         case 'identifier-compatible':
         case 'date-of-birth':
         case 'address':
+        case 'dwelling':
         case 'postcode':
         case 'name-present':
           gates.push(c);
@@ -335,7 +370,13 @@ function compile(file: MatchingConfigFile): MatchingConfig {
     return { name: r.name, score: r.score, namesMaySwap: r.namesMaySwap, gates, names };
   };
   const { protection } = file;
-  const evidenceInputs = { identifiers: file.identifiers, nicknames: file.names.nicknames, phonetic: file.names.phonetic, protection };
+  const evidenceInputs = {
+    version: EVIDENCE_VERSION,
+    identifiers: file.identifiers,
+    nicknames: file.names.nicknames,
+    phonetic: file.names.phonetic,
+    protection,
+  };
   return {
     file,
     identifierRank: new Map(file.identifiers.map((i, rank) => [i.type, rank])),
@@ -354,6 +395,11 @@ function compile(file: MatchingConfigFile): MatchingConfig {
       Object.entries(protection.blockedPatterns).map(([type, sources]) => [type, sources.map((s) => new RegExp(s, 'i'))]),
     ),
     blockedBirthDates: new Set(protection.blockedBirthDates.map(daysOf)),
+    householdValues: protection.householdValues.map((h) => ({
+      type: h.type,
+      lineTypes: h.lineTypes ? new Set(h.lineTypes) : null,
+      patterns: h.patterns ? h.patterns.map((source) => new RegExp(source, 'i')) : null,
+    })),
     evidenceFingerprint: createHash('sha256').update(JSON.stringify(evidenceInputs)).digest('hex').slice(0, 16),
   };
 }

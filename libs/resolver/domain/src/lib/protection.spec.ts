@@ -45,6 +45,21 @@ describe('shared and over-frequent values', () => {
     expect(assessValue('PHONE:+4915112345678', { holders: mobile, cohabitants }, config).status).toBe('usable');
   });
 
+  it('counts a family mailbox as shared from the start, even when one member alone gives it with a name', () => {
+    const holders = [
+      evidence({ given: 'Júlia', family: 'Albuquerque', emails: ['family.albuquerque@example.com'] }),
+      evidence({ emails: ['family.albuquerque@example.com'] }),
+    ];
+    expect(assessValue('EMAIL:family.albuquerque@example.com', { holders }, config)).toMatchObject({
+      status: 'shared',
+      distinctPersons: 1,
+    });
+    expect(assessValue('EMAIL:the.fadel@example.com', { holders: [] }, config).status).toBe('shared');
+    // A personal address that merely starts alike is not a family's.
+    for (const email of ['theresa.fadel@example.com', 'homer.simpson@example.com', 'thefadel@example.com'])
+      expect(assessValue(`EMAIL:${email}`, { holders: [] }, config).status).toBe('usable');
+  });
+
   it('stops a value carried by more records than its type allows', () => {
     expect(assessValue('PHONE:+493025550017', { holders: [], recordCount: 201 }, config).status).toBe('over-frequent');
     expect(assessValue('PHONE:+493025550017', { holders: [], recordCount: 200 }, config).status).toBe('usable');

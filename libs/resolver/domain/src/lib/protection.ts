@@ -96,19 +96,35 @@ export function assessValue(
   const type = identifierTypeOf(key);
   if (recordCount > maxRecordsPerValue(config, type))
     return { key, status: 'over-frequent', records: recordCount, distinctPersons: Number.NaN };
-  const persons = distinctPersons(isHouseholdValue(key, holders, config) ? [...holders, ...cohabitants] : holders, config);
-  return { key, status: persons > sharedValueLimit(config, type) ? 'shared' : 'usable', records: recordCount, distinctPersons: persons };
+  const household = householdValueKind(key, holders, config);
+  const persons = distinctPersons(household ? [...holders, ...cohabitants] : holders, config);
+  const shared = household === 'by-pattern' || persons > sharedValueLimit(config, type);
+  return { key, status: shared ? 'shared' : 'usable', records: recordCount, distinctPersons: persons };
 }
 
 /** Whether a value belongs to a whole household (protection.householdValues), so its holders' cohabitants count. */
 export function isHouseholdValue(key: string, holders: readonly RecordEvidence[], config: MatchingConfig): boolean {
+  return householdValueKind(key, holders, config) !== null;
+}
+
+/**
+ * 'by-pattern': the value looks like a household's (a family mailbox) and is shared from the start;
+ * 'by-type': its kind is a household's (a landline), shared when several persons live at its holders'
+ * addresses; null: a personal value.
+ */
+function householdValueKind(key: string, holders: readonly RecordEvidence[], config: MatchingConfig): 'by-pattern' | 'by-type' | null {
   const type = identifierTypeOf(key);
-  return config.file.protection.householdValues.some((h) => {
-    if (h.type !== type) return false;
-    if (!h.lineTypes) return true;
-    const line = holders.map((e) => e.phoneLines[key]).find((l) => l !== undefined) ?? 'UNKNOWN';
-    return h.lineTypes.includes(line);
-  });
+  let kind: 'by-pattern' | 'by-type' | null = null;
+  for (const h of config.householdValues) {
+    if (h.type !== type) continue;
+    if (h.lineTypes) {
+      const line = holders.map((e) => e.phoneLines[key]).find((l) => l !== undefined) ?? 'UNKNOWN';
+      if (!h.lineTypes.has(line)) continue;
+    }
+    if (!h.patterns) kind ??= 'by-type';
+    else if (h.patterns.some((p) => p.test(key.slice(type.length + 1)))) return 'by-pattern';
+  }
+  return kind;
 }
 
 /** A merge into a profile of this many records is quarantined for a steward instead of applied. */

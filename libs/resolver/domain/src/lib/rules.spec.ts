@@ -183,6 +183,17 @@ describe('match: what never links', () => {
     ).toBeNull();
   });
 
+  it('never places a nameless receipt with a person on a landline or a number of unknown line type', () => {
+    // The household's landline (or a US number, which may be one) on a receipt may be any member's,
+    // including members no source names.
+    const landline = one({ given: 'Mitchell', family: 'Larkin', phones: [LANDLINE] });
+    expect(match(evidence({ phones: [LANDLINE] }), landline, config)).toBeNull();
+    const us = { number: '+14154918762', lineType: 'UNKNOWN' } as const;
+    expect(match(evidence({ phones: [us] }), one({ given: 'Jack', family: 'Kris', phones: [us] }), config)).toBeNull();
+    // Two named records of one person do join on it.
+    expect(match(evidence({ given: 'Mitchell', family: 'Larkin', phones: [LANDLINE] }), landline, config)?.rule).toBe('same-phone');
+  });
+
   it('test@test.com never links', () => {
     expect(match(evidence({ emails: ['test@test.com'] }), one({ emails: ['test@test.com'] }), config)).toBeNull();
     expect(
@@ -214,6 +225,52 @@ describe('match: what never links', () => {
     )!;
     expect(linkReliesOn(link.matched, new Set(['PHONE:+4915112345678']))).toBe(true);
     expect(linkReliesOn(link.matched, new Set(['EMAIL:other@example.org']))).toBe(false);
+  });
+
+  it('swapped names with a short form agree whichever record is written the wrong way round', () => {
+    const home = { lines: ['Weinhauser Straße 82'], postcode: '09527', country: 'DE' };
+    const swapped = { given: 'LAUSECKER', family: 'BENJAMIN', dob: '1979-11-03', addresses: [home] };
+    const account = { given: 'Ben', family: 'Lausecker', addresses: [home] };
+    expect(match(evidence(swapped), one(account), config)).toMatchObject({ rule: 'name-address', namesSwapped: true });
+    expect(match(evidence(account), one(swapped), config)).toMatchObject({ rule: 'name-address', namesSwapped: true });
+    expect(conflicts(evidence(swapped), evidence(account), config)).toBeNull();
+    expect(conflicts(evidence(account), evidence(swapped), config)).toBeNull();
+  });
+
+  it('matches a name at the same building when the street name has a typo', () => {
+    const a = evidence({ given: 'Milla', family: 'Kastner', addresses: [{ lines: ['Pappelweg 67'], postcode: '31162', country: 'DE' }] });
+    const b = one({
+      given: 'Milla',
+      family: 'Kastner',
+      dob: '1981-12-09',
+      addresses: [{ lines: ['Pappslweg 67'], postcode: '31162', country: 'DE' }],
+    });
+    expect(match(a, b, config)).toMatchObject({ rule: 'name-address' });
+    // Another house number in the postcode is another address.
+    const neighbour = one({
+      given: 'Milla',
+      family: 'Kastner',
+      addresses: [{ lines: ['Pappelweg 69'], postcode: '31162', country: 'DE' }],
+    });
+    expect(match(a, neighbour, config)).toBeNull();
+  });
+
+  it('matches a register notice that writes the middle name with the first forename elsewhere', () => {
+    const notice = evidence({ given: 'KEN WALTER', family: 'WILDERMAN-GOLDNER', dob: '1975-04-02' });
+    expect(match(notice, one({ given: 'Ken', family: 'Wilderman-Goldner', dob: '1975-04-02' }), config)?.rule).toBe('name-dob');
+  });
+
+  it('matches a person who moved by name and date of birth, the family name transliterated', () => {
+    const notice = evidence({ given: 'LEANN LANA', family: 'RÖTTGER', dob: '1971-06-30', addresses: [BERLIN] });
+    const member = one({
+      given: 'Leann',
+      family: 'Roettger',
+      dob: '1971-06-30',
+      addresses: [{ lines: ['Ring 1'], postcode: '80331', country: 'DE' }],
+    });
+    expect(match(notice, member, config)?.rule).toBe('name-dob');
+    // Another family name with the same first name and birthday is another person.
+    expect(match(notice, one({ given: 'Leann', family: 'Rottmann', dob: '1971-06-30' }), config)).toBeNull();
   });
 
   it('compares two single records too', () => {

@@ -1,6 +1,7 @@
 // Rule evaluation: does a record belong to a profile, by which rule, on which values, how surely;
 // and are two records (or profiles) clearly different persons. Rules are an OR of ANDs, tried in
 // priority order; the first that holds decides.
+import { distance } from 'fastest-levenshtein';
 import { type BirthDateRelation, type NamePart, type PartAgreement, compareBirthDates, compareParts, isoDate } from './comparators';
 import { type NameEvidence, type ProfileEvidence, type RecordEvidence, identifierTypeOf, nameProvenanceKey } from './evidence';
 import type { Condition, MatchingConfig, NameCondition, NameTest, Rule } from './matching-config';
@@ -11,10 +12,20 @@ export interface MatchContext {
   readonly shared?: ReadonlySet<string>;
   /** Values carried by more records than their type's frequency cap: they link nothing. */
   readonly overFrequent?: ReadonlySet<string>;
+  /** Leave out work contact points (a company's phone that colleagues share): households set it. */
+  readonly ignoreWorkContacts?: boolean;
 }
 
 export type MatchedField =
-  'identifier' | 'identifier-compatible' | 'given-name' | 'family-name' | 'date-of-birth' | 'address' | 'postcode' | 'name-present';
+  | 'identifier'
+  | 'identifier-compatible'
+  | 'given-name'
+  | 'family-name'
+  | 'date-of-birth'
+  | 'address'
+  | 'dwelling'
+  | 'postcode'
+  | 'name-present';
 
 /** One condition's evidence: the record's value, the profile's value and how they agree. */
 export interface MatchedValue {
@@ -105,6 +116,7 @@ function checkGate(gate: Gate, record: RecordEvidence, profile: ProfileEvidence,
       const found: MatchedValue[] = [];
       for (const key of record.identifiers) {
         if (!key.startsWith(prefix) || !profile.identifierSet.has(key) || context.overFrequent?.has(key)) continue;
+        if (context.ignoreWorkContacts && (record.workContacts?.includes(key) || profile.workContactSet.has(key))) continue;
         const shared = context.shared?.has(key) ?? false;
         if (shared && !gate.allowShared) continue;
         if (gate.lineTypes && !gate.lineTypes.has(record.phoneLines[key] ?? profile.phoneLines[key] ?? 'UNKNOWN')) continue;
@@ -145,6 +157,21 @@ function checkGate(gate: Gate, record: RecordEvidence, profile: ProfileEvidence,
           ]
         : null;
     }
+    case 'dwelling': {
+      const found = sameDwelling(record.dwellings, profile.dwellings);
+      return found
+        ? [
+            {
+              field: 'dwelling',
+              method: found.method,
+              record: found.record,
+              profile: found.profile,
+              score: found.method === 'same' ? 1 : 0.9,
+              profileRecords: holders(profile, `dwelling:${found.profile}`),
+            },
+          ]
+        : null;
+    }
     case 'postcode': {
       const postcode = record.postcodes.find((p) => profile.postcodeSet.has(p));
       return postcode
@@ -170,6 +197,24 @@ function checkGate(gate: Gate, record: RecordEvidence, profile: ProfileEvidence,
       throw new Error(`unknown condition ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+/**
+ * The same dwelling: equal keys, or the same house numbers and flat in the postcode with street
+ * names that differ by a typo (at most two edits in their first five letters: 'Pappelweg' and
+ * 'Pappslweg', 'Cliffs' and 'Ciffs').
+ */
+function sameDwelling(ours: readonly string[], theirs: readonly string[]): { record: string; profile: string; method: string } | null {
+  for (const a of ours) if (theirs.includes(a)) return { record: a, profile: a, method: 'same' };
+  for (const a of ours) {
+    const [, country, postcode, numbers, stem, units] = a.split('|');
+    for (const b of theirs) {
+      const [, c, p, n, s, u] = b.split('|');
+      if (c === country && p === postcode && n === numbers && u === units && stem && s && distance(stem, s) <= 2)
+        return { record: a, profile: b, method: 'street-typo' };
+    }
+  }
+  return null;
 }
 
 const RELATION_SCORE: Readonly<Record<Exclude<BirthDateRelation, 'different'>, number>> = { equal: 1, transposed: 0.9, 'one-part': 0.8 };
@@ -220,23 +265,27 @@ function bestNames(
   const ours = record.names.length > 0 ? record.names : [NO_NAME];
   const theirs = profile.names.length > 0 ? profile.names : [NO_NAME];
   let best: { values: MatchedValue[]; swapped: boolean; score: number } | null = null;
-  for (const swapped of rule.namesMaySwap ? [false, true] : [false]) {
+  // Swapped: either side may be the one written the wrong way round, and that decides which pair
+  // of parts the given-name comparators (nicknames) apply to: 'Lausecker Benjamin' and 'Ben
+  // Lausecker' agree only when 'Benjamin' is compared with 'Ben' as a given name. Trying both makes
+  // the comparison of two records the same whichever is taken as the record.
+  for (const order of rule.namesMaySwap ? (['as-written', 'record-swapped', 'profile-swapped'] as const) : (['as-written'] as const)) {
     for (const r of ours) {
       for (const p of theirs) {
         const values: MatchedValue[] = [];
         for (const condition of rule.names) {
-          const value = checkNamePart(condition, r, p, swapped, profile, memo);
+          const value = checkNamePart(condition, r, p, order, profile, memo);
           if (!value) break;
           values.push(value);
         }
         if (values.length < rule.names.length) continue;
         const scores = values.map((v) => v.score ?? 1);
         const score = scores.reduce((a, b) => a + b, 0) / scores.length;
-        if (!best || score > best.score) best = { values, swapped, score };
+        if (!best || score > best.score) best = { values, swapped: order !== 'as-written', score };
       }
     }
     // The names as written win over the same names swapped.
-    if (best) break;
+    if (best && order === 'as-written') break;
   }
   return best;
 }
@@ -247,17 +296,20 @@ function partOf(name: NameEvidence, side: Side): { part: NamePart | null; han: b
   return { part: name[side], han: name.han === 'both' || name.han === side };
 }
 
+type NameOrder = 'as-written' | 'record-swapped' | 'profile-swapped';
+
 function checkNamePart(
   condition: NameCondition,
   record: NameEvidence,
   profile: NameEvidence,
-  swapped: boolean,
+  order: NameOrder,
   profileEvidence: ProfileEvidence,
   memo: Map<NameTest, Map<string, PartAgreement | null>>,
 ): MatchedValue | null {
   const side: Side = condition.kind === 'given-name' ? 'given' : 'family';
-  const ours = partOf(record, swapped ? (side === 'given' ? 'family' : 'given') : side);
-  const theirs = partOf(profile, side);
+  const other: Side = side === 'given' ? 'family' : 'given';
+  const ours = partOf(record, order === 'record-swapped' ? other : side);
+  const theirs = partOf(profile, order === 'profile-swapped' ? other : side);
   const field = condition.kind;
   if (!ours.part || !theirs.part) {
     return condition.test === 'compatible' ? neutral(field, 'missing', ours.part?.key ?? null, theirs.part?.key ?? null) : null;
@@ -357,11 +409,11 @@ function namesCompatible(x: NameEvidence, y: NameEvidence, config: MatchingConfi
     !p.part || !q.part || p.han !== q.han || compareParts(p.part, q.part, test.methods, test.threshold) !== null;
   const { given, family } = config.compatible;
   if (compatible(partOf(x, 'given'), partOf(y, 'given'), given)) return true;
-  // Swapped order: x's given name is y's family name and the other way round, both present.
+  // Swapped order: x's given name is y's family name and the other way round, both present; either
+  // side may be the swapped one, which decides the pair the given-name test (nicknames) applies to.
+  if (x.family === null || y.family === null) return false;
   return (
-    x.family !== null &&
-    y.family !== null &&
-    compatible(partOf(x, 'given'), partOf(y, 'family'), family) &&
-    compatible(partOf(x, 'family'), partOf(y, 'given'), given)
+    (compatible(partOf(x, 'given'), partOf(y, 'family'), family) && compatible(partOf(x, 'family'), partOf(y, 'given'), given)) ||
+    (compatible(partOf(x, 'given'), partOf(y, 'family'), given) && compatible(partOf(x, 'family'), partOf(y, 'given'), family))
   );
 }

@@ -37,8 +37,17 @@ export interface PartySpec {
   /** ISO date. */
   readonly dob?: string;
   readonly emails?: readonly string[];
-  readonly phones?: readonly (string | { readonly number: string; readonly lineType: PhoneLineType })[];
-  readonly addresses?: readonly { readonly lines: readonly string[]; readonly postcode: string; readonly country: string }[];
+  readonly phones?: readonly (
+    string | { readonly number: string; readonly lineType: PhoneLineType; readonly use?: 'PERSONAL' | 'WORK' | 'UNKNOWN' }
+  )[];
+  /** Emails the source gives as work addresses (use WORK). */
+  readonly workEmails?: readonly string[];
+  readonly addresses?: readonly {
+    readonly lines: readonly string[];
+    readonly postcode: string;
+    readonly country: string;
+    readonly use?: 'PERSONAL' | 'WORK' | 'UNKNOWN';
+  }[];
   readonly ids?: readonly { readonly type: Party['identifiers'][number]['type']; readonly value: string; readonly issuer?: string }[];
   readonly extensions?: Readonly<Record<string, string>>;
 }
@@ -58,13 +67,16 @@ export function party(spec: PartySpec): Party {
             familyKey: spec.familyKey ?? (family === null ? null : key(family)),
           },
     dateOfBirth: spec.dob ? Date.parse(`${spec.dob}T00:00:00Z`) / 86_400_000 : null,
-    emails: (spec.emails ?? []).map((address) => ({ address, use: 'UNKNOWN' })),
+    emails: [
+      ...(spec.emails ?? []).map((address) => ({ address, use: 'UNKNOWN' as const })),
+      ...(spec.workEmails ?? []).map((address) => ({ address, use: 'WORK' as const })),
+    ],
     phones: (spec.phones ?? []).map((p) =>
       typeof p === 'string'
         ? { number: p, use: 'UNKNOWN', lineType: 'MOBILE' }
-        : { number: p.number, use: 'UNKNOWN', lineType: p.lineType },
+        : { number: p.number, use: p.use ?? 'UNKNOWN', lineType: p.lineType },
     ),
-    addresses: (spec.addresses ?? []).map((a) => address(a.lines, a.postcode, a.country)),
+    addresses: (spec.addresses ?? []).map((a) => ({ ...address(a.lines, a.postcode, a.country), use: a.use ?? 'UNKNOWN' })),
     identifiers: (spec.ids ?? []).map((i) => ({ type: i.type, value: i.value, issuer: i.issuer ?? null })),
     organisation: null,
     consents: [],

@@ -402,7 +402,10 @@ export function resolve(records: readonly SimRecord[], config: MatchingConfig): 
 }
 
 /** The final status of every identifier value, from the evidence of all records carrying it (and, for a landline, of their housemates). */
-export function valueContext(evidence: ReadonlyMap<string, RecordEvidence>, config: MatchingConfig): Required<MatchContext> {
+export function valueContext(
+  evidence: ReadonlyMap<string, RecordEvidence>,
+  config: MatchingConfig,
+): Required<Pick<MatchContext, 'shared' | 'overFrequent'>> {
   const holders = new Map<string, RecordEvidence[]>();
   const atAddress = new Map<string, RecordEvidence[]>();
   const add = (map: Map<string, RecordEvidence[]>, k: string, e: RecordEvidence) => {
