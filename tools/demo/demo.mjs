@@ -40,6 +40,9 @@ const SERVICES = [
   ['activation', 3104],
 ];
 const say = (s) => console.log(`\n▶ ${s}`);
+// The profile API answers only callers with a key; the demo's services accept this one.
+const DEMO_API_KEY = 'demo-profile-reader-key-local-only';
+const auth = { headers: { 'x-api-key': DEMO_API_KEY } };
 
 say('Starting the local stack (Kafka, schema registry, Postgres) unless one is running');
 const env = await ensureStack();
@@ -60,7 +63,7 @@ for (const [name, port] of SERVICES) {
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
   const child = spawn(process.execPath, [join(root, `dist/apps/${name}/src/main.js`)], {
     cwd: root,
-    env: { ...process.env, ...env, HTTP_PORT: String(port) },
+    env: { API_KEYS: `demo:profiles.read:${DEMO_API_KEY}`, ...process.env, ...env, HTTP_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -157,8 +160,8 @@ if (!entered) {
   process.exit(1);
 }
 
-const profile = await (await fetch(`http://127.0.0.1:3102/profiles?email=${encodeURIComponent(email)}`)).json();
-const explain = await (await fetch(`http://127.0.0.1:3102/profiles/${profile.profileId}/explain`)).json();
+const profile = await (await fetch(`http://127.0.0.1:3102/profiles?email=${encodeURIComponent(email)}`, auth)).json();
+const explain = await (await fetch(`http://127.0.0.1:3102/profiles/${profile.profileId}/explain`, auth)).json();
 say('What c360 made of it');
 console.log(`  2 source records → 1 profile ${profile.profileId}`);
 console.log(`  records: ${profile.sourceRecords.join(', ')}; emails: ${profile.emails.join(', ')}`);
@@ -167,8 +170,8 @@ console.log(`  segment change on ${segmentTopicName}: ${entered.change} ${entere
 console.log(`  from the second source event to the segment change: ${latencyMs} ms`);
 
 say('Explore');
-console.log(`  profile:   curl http://127.0.0.1:3102/profiles/${profile.profileId}`);
-console.log(`  explain:   curl http://127.0.0.1:3102/profiles/${profile.profileId}/explain`);
+console.log(`  profile:   curl -H 'x-api-key: ${DEMO_API_KEY}' http://127.0.0.1:3102/profiles/${profile.profileId}`);
+console.log(`  explain:   curl -H 'x-api-key: ${DEMO_API_KEY}' http://127.0.0.1:3102/profiles/${profile.profileId}/explain`);
 console.log('  health:    curl http://127.0.0.1:3101/health/ready   (3101 ingestor, 3102 resolver, 3103 insights, 3104 activation)');
 console.log('  metrics:   curl http://127.0.0.1:3104/metrics');
 console.log(`  topics:    KAFKA_BROKERS=${env.KAFKA_BROKERS}, registry ${env.SCHEMA_REGISTRY_URL}`);
