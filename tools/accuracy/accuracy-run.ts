@@ -1,16 +1,16 @@
-// Runs the reference resolver over an accuracy data set in a given arrival order and scores the
+// Runs the identity engine over an accuracy data set in a given arrival order and scores the
 // result against the ground truth: pairwise and B-cubed precision/recall/F1, households, and the
 // cost (candidates per record, time per record).
 import { type PRF, scoreClusters } from '@c360/generator';
 import type { MatchingConfig } from '@c360/resolver-domain';
 import type { AccuracyDataSet, ArrivingEvent } from './accuracy-data';
-import { ReferenceResolver, type ResolverStats } from './reference-resolver';
+import { HarnessResolver, type ResolverStats } from './harness-resolver';
 
 export type ArrivalOrder = 'time' | 'reversed' | 'shuffled';
 
 export interface RunResult {
   readonly order: ArrivalOrder;
-  readonly resolver: ReferenceResolver;
+  readonly resolver: HarnessResolver;
   /** Record → profile. */
   readonly profiles: Map<string, string>;
   /** Record → household (of its profile). */
@@ -68,14 +68,17 @@ export function arrivalOrder(data: AccuracyDataSet, order: ArrivalOrder, seed = 
 const YIELD_EVERY = 5_000;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function runResolver(data: AccuracyDataSet, config: MatchingConfig, order: ArrivalOrder): Promise<RunResult> {
+/** Events per batch, as the service polls them (C360_ACCURACY_BATCH to change). */
+export const HARNESS_BATCH = Number(process.env['C360_ACCURACY_BATCH'] ?? 200);
+
+export async function runResolver(data: AccuracyDataSet, config: MatchingConfig, order: ArrivalOrder, batch = HARNESS_BATCH): Promise<RunResult> {
   const events = arrivalOrder(data, order);
-  const resolver = new ReferenceResolver(config);
+  const resolver = new HarnessResolver(config);
   let busy = 0;
   let last = performance.now();
-  for (let i = 0; i < events.length; i++) {
-    resolver.apply(events[i]!);
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) {
+  for (let i = 0; i < events.length; i += batch) {
+    await resolver.applyBatch(events.slice(i, i + batch));
+    if (Math.floor(i / YIELD_EVERY) !== Math.floor((i + batch) / YIELD_EVERY)) {
       busy += performance.now() - last;
       await pause();
       last = performance.now();

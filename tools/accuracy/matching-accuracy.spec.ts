@@ -1,6 +1,6 @@
 // The matching core on the generator's data, as a regression check: persons generated with the
 // default noise and behaviour, every payload mapped with the real mappings, resolved online by the
-// reference resolver (tools/accuracy/reference-resolver.ts) in three arrival orders, and scored
+// service's identity engine (IdentityEngine over the in-memory store) in three arrival orders, and scored
 // against the ground truth. The default (2,000 persons, seed 7) runs in the unit tier; the figures
 // asserted are the ones measured, less a small margin, so a change that loses accuracy fails.
 //

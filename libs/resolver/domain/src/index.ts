@@ -8,3 +8,6 @@ export * from './lib/blocking';
 export * from './lib/components';
 export * from './lib/golden';
 export * from './lib/households';
+export * from './lib/engine/graph-store';
+export * from './lib/engine/engine';
+export * from './lib/engine/memory-graph-store';
