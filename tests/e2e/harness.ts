@@ -25,6 +25,8 @@ export const SERVICES: readonly { name: ServiceName; topics: readonly string[] }
 
 /** The key the tests use for the resolver's profile API. */
 export const PROFILE_API_KEY = 'e2e-profile-reader-key-0123456789';
+/** A data steward's key: reads profiles and decides force-links and never-links. */
+export const STEWARD_API_KEY = 'e2e-steward-key-0123456789abcdef';
 /** A valid key without the profiles.read role. */
 export const OTHER_API_KEY = 'e2e-key-without-profile-roles-000';
 
@@ -64,7 +66,7 @@ export class Pipeline {
         DATABASE_URL: this.databaseUrl,
         KAFKA_GROUP_ID: this.groupId(name),
         LOG_LEVEL: 'info',
-        API_KEYS: `e2e:profiles.read:${PROFILE_API_KEY},e2e-other:reports.read:${OTHER_API_KEY}`,
+        API_KEYS: `e2e:profiles.read:${PROFILE_API_KEY},e2e-steward:profiles.read+profiles.steward:${STEWARD_API_KEY},e2e-other:reports.read:${OTHER_API_KEY}`,
         ...env,
       },
     });
@@ -72,9 +74,13 @@ export class Pipeline {
     return service;
   }
 
-  /** GET on the resolver's profile API with the tests' key. */
-  profilesApi(path: string, key: string | null = PROFILE_API_KEY): Promise<Response> {
-    return fetch(`${this.running.get('resolver')!.url}${path}`, { headers: key ? { 'x-api-key': key } : {} });
+  /** A request to the resolver's profile API with the tests' key (GET unless `init` says otherwise). */
+  profilesApi(path: string, key: string | null = PROFILE_API_KEY, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+    return fetch(`${this.running.get('resolver')!.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { ...(key ? { 'x-api-key': key } : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+    });
   }
 
   async startAll(): Promise<void> {

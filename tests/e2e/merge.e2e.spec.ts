@@ -26,7 +26,8 @@ describe('a record that ties two profiles together', () => {
   it('merges into the oldest profile, sums both histories, and exits the absorbed one from its segment', async () => {
     const run = pipeline.runId;
     const email = `merge-${run}@example.com`;
-    const phone = `030 2${String(Date.now()).slice(-6)}`;
+    // A mobile: a landline is a household's, and links nobody without a name (docs/matching.md).
+    const phone = `0151 2${String(Date.now()).slice(-7)}`;
     // An online customer known by email, worth 160.
     await pipeline.kafka.produceJson(sourceTopic('ecommerce').name, [
       { key: `M1-${run}`, value: { event: 'order.placed', shop: { country: 'DE' }, orderId: `M1-${run}`, placedAt: '2026-11-01T10:00:00Z', customer: { accountId: `acc-${run}`, email }, totals: { currency: 'EUR', net: '160.00' } } },

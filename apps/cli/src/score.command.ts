@@ -47,7 +47,8 @@ async function clustersFromResolver(url: string): Promise<Map<string, string>> {
   await client.connect();
   try {
     const { rows } = await client.query<{ record: string; profile_id: string }>(
-      `SELECT source || ':' || source_record_id AS record, profile_id FROM resolver.source_records`,
+      // A record its source deleted belongs to no profile: it counts as a person of its own.
+      `SELECT record_id AS record, COALESCE(profile_id, 'deleted:' || record_id) AS profile_id FROM resolver.records`,
     );
     return new Map(rows.map((r) => [r.record, r.profile_id]));
   } finally {

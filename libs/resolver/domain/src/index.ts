@@ -1,4 +1,3 @@
-export * from './lib/identity';
 export * from './lib/matching-config';
 export * from './lib/comparators';
 export * from './lib/evidence';
@@ -11,3 +10,4 @@ export * from './lib/households';
 export * from './lib/engine/graph-store';
 export * from './lib/engine/engine';
 export * from './lib/engine/memory-graph-store';
+export * from './lib/profile-record';

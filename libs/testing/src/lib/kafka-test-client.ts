@@ -76,6 +76,27 @@ export class KafkaTestClient {
     }
   }
 
+  /** Messages on the topics that the group has not committed yet (its lag), summed over partitions. */
+  async groupLag(groupId: string, topics: readonly string[]): Promise<number> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      let lag = 0;
+      const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
+      for (const topic of topics) {
+        const ends = await retriable(() => admin.fetchTopicOffsets(topic));
+        const ours = committed.find((c) => c.topic === topic)?.partitions ?? [];
+        for (const end of ends) {
+          const offset = Number(ours.find((p) => p.partition === end.partition)?.offset ?? '-1');
+          lag += Number(end.high) - Math.max(offset, Number(end.low));
+        }
+      }
+      return lag;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   /**
    * What kafkajs's admin.setOffsets does for one topic, for all of a group's topics in one join
    * (a join takes seconds): join paused, seek every partition, leave at the first fetch, which
@@ -107,10 +128,10 @@ export class KafkaTestClient {
   }
 
   /**
-   * Starts reading a topic from its current end and collects decoded messages. Call before
-   * producing what should cause them.
+   * Starts reading a topic from its current end and collects decoded messages (tombstones too,
+   * as null values, with `tombstones`). Call before producing what should cause them.
    */
-  async subscribe<T>(topic: string, options: { avro: boolean } = { avro: true }): Promise<Subscription<T>> {
+  async subscribe<T>(topic: string, options: { avro: boolean; tombstones?: boolean } = { avro: true }): Promise<Subscription<T>> {
     const consumer = this.kafka.consumer({ groupId: `c360-test-${topic}-${process.pid}-${Date.now()}-${Math.random()}` });
     this.consumers.push(consumer);
     await consumer.connect();
@@ -128,8 +149,9 @@ export class KafkaTestClient {
     });
     await consumer.run({
       eachMessage: async ({ message, partition }) => {
-        if (!message.value) return;
-        const value = (options.avro ? await this.registry.decode(message.value) : message.value) as T;
+        // A tombstone (null value) is collected as a null value only when asked for.
+        if (!message.value && !options.tombstones) return;
+        const value = (message.value === null ? null : options.avro ? await this.registry.decode(message.value) : message.value) as T;
         const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
         received.push({ key: message.key?.toString() ?? null, value, headers, partition, offset: message.offset });
       },

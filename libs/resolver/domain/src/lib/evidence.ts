@@ -173,6 +173,11 @@ function nameEvidence(party: Party, config: MatchingConfig): NameEvidence[] {
   return names;
 }
 
+/** A name's match key as the ingestor builds it (Latin ASCII, lower case, letters only): 'Müller' → 'muller'. */
+export function nameKey(text: string): string | null {
+  return keyOf(text);
+}
+
 function keyOf(text: string): string | null {
   const key = anyAscii(text.normalize('NFC')).toLowerCase().replace(NON_LETTERS, '');
   return key === '' ? null : key;

@@ -50,8 +50,14 @@ export type GraphChange =
       readonly link: Link | null;
     }
   | { readonly kind: 'record-removed'; readonly record: string; readonly previous: string }
-  | { readonly kind: 'profiles-merged'; readonly profile: string; readonly absorbed: readonly string[] }
-  | { readonly kind: 'profile-split'; readonly profile: string; readonly parts: readonly string[] };
+  | { readonly kind: 'profiles-merged'; readonly profile: string; readonly absorbed: readonly string[]; readonly cause: Cause | null }
+  | { readonly kind: 'profile-split'; readonly profile: string; readonly parts: readonly string[]; readonly cause: Cause | null };
+
+/** The record whose change (or steward decision) set a merge or split off, and its strongest link in the profile now. */
+export interface Cause {
+  readonly record: string;
+  readonly link: Link | null;
+}
 
 export interface BatchOutcome {
   /** Every record an event of the batch was about → its profile now (null: deleted). */
@@ -504,7 +510,7 @@ export class IdentityEngine {
       }
       join(ra, rb);
     }
-    return this.assignProfiles([...members.values()], area, changed, batchRecords, events);
+    return this.assignProfiles([...members.values()], area, touched, changed, batchRecords, events);
   }
 
   /**
@@ -515,6 +521,7 @@ export class IdentityEngine {
   private async assignProfiles(
     groups: readonly string[][],
     area: ReadonlyMap<string, RecordState>,
+    touched: ReadonlySet<string>,
     changed: ReadonlySet<string>,
     batchRecords: ReadonlyMap<string, RecordState>,
     events: readonly EngineEvent[],
@@ -554,10 +561,24 @@ export class IdentityEngine {
       dropped.set(p, survivor);
       this.store.dropProfile(p, survivor);
     }
+    const strongest = (record: string, group: ReadonlySet<string>): Link | null => {
+      let best: Link | null = null;
+      for (const l of area.get(record)!.links.values()) {
+        if (!group.has(l.a === record ? l.b : l.a)) continue;
+        if (!best || l.rank < best.rank || (l.rank === best.rank && l.score > best.score)) best = l;
+      }
+      return best;
+    };
+    /** The first record of the group that the batch changed (or the steward named), with its strongest link. */
+    const causeIn = (g: readonly string[]): Cause | null => {
+      const sorted = [...g].sort();
+      const record = sorted.find((r) => changed.has(r)) ?? sorted.find((r) => touched.has(r));
+      return record ? { record, link: strongest(record, new Set(g)) } : null;
+    };
     groups.forEach((g, i) => {
       const id = idOf.get(i)!;
       const absorbed = [...dropped].filter(([, s]) => s === id).map(([p]) => p).sort();
-      if (absorbed.length > 0) changes.push({ kind: 'profiles-merged', profile: id, absorbed });
+      if (absorbed.length > 0) changes.push({ kind: 'profiles-merged', profile: id, absorbed, cause: causeIn(g) });
     });
     // Splits: a kept profile whose records went to several groups.
     const partsOf = new Map<string, Set<string>>();
@@ -567,7 +588,11 @@ export class IdentityEngine {
         if (p !== null && kept.has(p) && idOf.get(i) !== p) (partsOf.get(p) ?? partsOf.set(p, new Set()).get(p)!).add(idOf.get(i)!);
       }
     });
-    for (const [p, parts] of partsOf) changes.push({ kind: 'profile-split', profile: p, parts: [...parts].sort() });
+    for (const [p, parts] of partsOf) {
+      const keptGroup = groups[[...idOf].find(([, id]) => id === p)![0]]!;
+      const cause = causeIn(groups.filter((_, i) => parts.has(idOf.get(i)!) || idOf.get(i) === p).flat());
+      changes.push({ kind: 'profile-split', profile: p, parts: [...parts].sort(), cause: cause && { record: cause.record, link: strongest(cause.record, new Set(keptGroup)) } });
+    }
 
     groups.forEach((g, i) => {
       const id = idOf.get(i)!;
@@ -578,12 +603,7 @@ export class IdentityEngine {
         if (r.profile === id) continue;
         changedProfiles.add(id);
         if (r.profile !== null && kept.has(r.profile)) changedProfiles.add(r.profile);
-        let best: Link | null = null;
-        for (const l of r.links.values()) {
-          if (!group.has(l.a === rid ? l.b : l.a)) continue;
-          if (!best || l.rank < best.rank || (l.rank === best.rank && l.score > best.score)) best = l;
-        }
-        changes.push({ kind: 'record-assigned', record: rid, profile: id, previous: r.profile, link: best });
+        changes.push({ kind: 'record-assigned', record: rid, profile: id, previous: r.profile, link: strongest(rid, group) });
         this.store.assign(r, id);
       }
     });

@@ -1,0 +1,246 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Counter, Histogram } from 'prom-client';
+import { Headers, Topics, type CanonicalEvent, type IdentityChange, type Profile } from '@c360/schemas';
+import type { Outgoing } from '@c360/messaging';
+import { Outbox } from '@c360/persistence';
+import { MetricsRegistry } from '@c360/platform';
+import {
+  type BatchOutcome,
+  type Cause,
+  type EngineStats,
+  type GraphChange,
+  IdentityEngine,
+  type MatchingConfig,
+  type StewardDecision,
+  profileRecord,
+} from '@c360/resolver-domain';
+import { IdentityGraphRepository, PostgresGraphStore } from '@c360/resolver-data-access';
+
+export const MATCHING_CONFIG = Symbol('MATCHING_CONFIG');
+
+/** 'source:sourceRecordId' of a canonical event. */
+export const recordOf = (e: Pick<CanonicalEvent, 'source' | 'sourceRecordId'>) => `${e.source}:${e.sourceRecordId}`;
+
+const splitRecord = (record: string) => {
+  const i = record.indexOf(':');
+  return { source: record.slice(0, i), sourceRecordId: record.slice(i + 1) };
+};
+
+/**
+ * Every change to the identity graph: a batch of canonical events, or a steward's decision. Each
+ * runs in one transaction that holds the graph lock, applies the identity engine over the
+ * Postgres store, writes the graph's difference and puts the outputs in the outbox, so a crash
+ * leaves all of it or none, and instances never work on the graph at the same time.
+ */
+@Injectable()
+export class IdentityGraphService {
+  private readonly logger = new Logger(IdentityGraphService.name);
+  private readonly changes: Counter<'kind'>;
+  private readonly work: Counter<'counter'>;
+  private readonly batchSeconds: Histogram<'phase'>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly graph: IdentityGraphRepository,
+    private readonly outbox: Outbox,
+    @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
+    metrics: MetricsRegistry,
+  ) {
+    this.changes = new Counter({
+      name: 'c360_resolver_graph_changes_total',
+      help: 'Identity graph changes published, by kind (record-assigned, record-removed, profiles-merged, profile-split).',
+      labelNames: ['kind'],
+      registers: [metrics],
+    });
+    this.work = new Counter({
+      name: 'c360_resolver_engine_work_total',
+      help: 'Work of the identity engine by counter: resolutions, candidates, comparisons, rechecks, statusChanges, partitions, refusedConflicts, refusedNeverLinks, quarantined (merges refused by the cluster size guard).',
+      labelNames: ['counter'],
+      registers: [metrics],
+    });
+    this.batchSeconds = new Histogram({
+      name: 'c360_resolver_batch_seconds',
+      help: 'Time per batch by phase: lock (waiting for the graph lock), prefetch, engine, flush (writing the graph), publish (outbox).',
+      labelNames: ['phase'],
+      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [metrics],
+    });
+  }
+
+  /** Resolves a batch of canonical events and publishes them keyed by profile, with the graph's changes. */
+  async resolve(events: readonly CanonicalEvent[]): Promise<BatchOutcome> {
+    const engineEvents = events.map((e) => ({ record: recordOf(e), eventType: e.eventType, party: e.party, occurredAt: e.occurredAt }));
+    return this.inTransaction(
+      (engine) => engine.applyBatch(engineEvents),
+      async (em, outcome) => {
+        const resolved: Outgoing<CanonicalEvent>[] = events.map((event) => {
+          const profileId = outcome.profileOf.get(recordOf(event)) ?? null;
+          return {
+            key: profileId ?? recordOf(event),
+            value: { ...event, profileId },
+            headers: { [Headers.eventId]: event.eventId, [Headers.ingestedAt]: String(event.ingestedAt) },
+          };
+        });
+        const cause = new Map(events.map((e) => [recordOf(e), e.eventId]));
+        await this.publishChanges(em, outcome, (record) => cause.get(record) ?? null);
+        await this.outbox.add(em, Topics.resolvedEvents, resolved);
+      },
+      (store) => store.prefetch(engineEvents),
+    );
+  }
+
+  /** Records a steward's decision about two records and re-partitions around them. */
+  async decide(a: string, b: string, kind: StewardDecision['kind'], reason: string, decidedBy: string): Promise<BatchOutcome> {
+    return this.inTransaction(
+      async (engine, em) => {
+        await this.graph.decide(em, a, b, kind, reason, decidedBy);
+        return engine.reconsider([a, b]);
+      },
+      (em, outcome) => this.publishChanges(em, outcome, () => null),
+    );
+  }
+
+  /** Withdraws a steward's decision; the rules decide about the two records again. */
+  async withdraw(a: string, b: string): Promise<BatchOutcome | null> {
+    let found = false;
+    const outcome = await this.inTransaction(
+      async (engine, em) => {
+        found = await this.graph.withdraw(em, a, b);
+        return engine.reconsider([a, b]);
+      },
+      (em, outcome) => this.publishChanges(em, outcome, () => null),
+    );
+    return found ? outcome : null;
+  }
+
+  private async inTransaction(
+    run: (engine: IdentityEngine, em: EntityManager) => Promise<BatchOutcome>,
+    publish: (em: EntityManager, outcome: BatchOutcome) => Promise<void>,
+    prefetch: (store: PostgresGraphStore) => Promise<void> = async () => undefined,
+  ): Promise<BatchOutcome> {
+    return this.dataSource.transaction(async (em) => {
+      const phase = (name: string) => this.batchSeconds.startTimer({ phase: name });
+      let done = phase('lock');
+      await this.graph.lockGraph(em);
+      done();
+      const store = new PostgresGraphStore(em, this.config);
+      done = phase('prefetch');
+      await prefetch(store);
+      done();
+      const engine = new IdentityEngine(this.config, store);
+      done = phase('engine');
+      const outcome = await run(engine, em);
+      done();
+      done = phase('flush');
+      await store.flush();
+      done();
+      done = phase('publish');
+      await publish(em, outcome);
+      done();
+      for (const [counter, n] of Object.entries(engine.stats) as [keyof EngineStats, number][]) if (n > 0) this.work.inc({ counter }, n);
+      if (store.stats.lazyLoads > 50) this.logger.debug(`batch needed ${store.stats.lazyLoads} loads beyond its prefetch`);
+      return outcome;
+    });
+  }
+
+  /** Identity changes, then the golden records of the changed profiles and tombstones for the ended ones. */
+  private async publishChanges(em: EntityManager, outcome: BatchOutcome, causeOf: (record: string) => string | null): Promise<void> {
+    const now = Date.now();
+    const changes = outcome.changes.map((c) => this.identityChange(c, now, causeOf));
+    for (const c of outcome.changes) this.changes.inc({ kind: c.kind });
+    await this.outbox.add(em, Topics.identityChanges, changes);
+    const changed = [...outcome.changedProfiles];
+    await this.graph.touchProfiles(em, changed);
+    const facts = await this.graph.profileFacts(em, changed);
+    const profiles: Outgoing<Profile>[] = [...facts.values()].map((f) => ({ key: f.profileId, value: profileRecord(f, this.config) }));
+    await this.outbox.add(em, Topics.profiles, profiles);
+    await this.outbox.addTombstones(em, Topics.profiles, [...outcome.droppedProfiles.keys()]);
+  }
+
+  /** The record behind a merge or split, and the link that holds it in the profile now. */
+  private cause(cause: Cause | null, causeOf: (record: string) => string | null) {
+    if (!cause) return {};
+    return {
+      ...splitRecord(cause.record),
+      causeEventId: causeOf(cause.record),
+      rule: cause.link?.rule ?? null,
+      matchedValues: [...(cause.link?.values ?? [])],
+      score: cause.link?.score ?? null,
+    };
+  }
+
+  private identityChange(c: GraphChange, occurredAt: number, causeOf: (record: string) => string | null): Outgoing<IdentityChange> {
+    const base = {
+      absorbedProfileIds: [],
+      partProfileIds: [],
+      previousProfileId: null,
+      score: null,
+      householdId: null,
+      source: null,
+      sourceRecordId: null,
+      rule: null,
+      matchedValues: [],
+      causeEventId: null,
+      occurredAt,
+    };
+    switch (c.kind) {
+      case 'record-assigned': {
+        const cause = causeOf(c.record);
+        return {
+          key: c.profile,
+          value: {
+            ...base,
+            ...splitRecord(c.record),
+            changeId: `assign:${c.record}:${c.profile}:${cause ?? occurredAt}`,
+            kind: 'RECORD_ASSIGNED',
+            profileId: c.profile,
+            previousProfileId: c.previous,
+            rule: c.link?.rule ?? null,
+            matchedValues: [...(c.link?.values ?? [])],
+            score: c.link?.score ?? null,
+            causeEventId: cause,
+          },
+        };
+      }
+      case 'record-removed':
+        return {
+          key: c.previous,
+          value: {
+            ...base,
+            ...splitRecord(c.record),
+            changeId: `remove:${c.record}:${c.previous}`,
+            kind: 'RECORD_REMOVED',
+            profileId: c.previous,
+            previousProfileId: c.previous,
+            causeEventId: causeOf(c.record),
+          },
+        };
+      case 'profiles-merged':
+        return {
+          key: c.profile,
+          value: {
+            ...base,
+            ...this.cause(c.cause, causeOf),
+            changeId: `merge:${c.profile}:${c.absorbed.join(',')}`,
+            kind: 'PROFILES_MERGED',
+            profileId: c.profile,
+            absorbedProfileIds: [...c.absorbed],
+          },
+        };
+      case 'profile-split':
+        return {
+          key: c.profile,
+          value: {
+            ...base,
+            ...this.cause(c.cause, causeOf),
+            changeId: `split:${c.profile}:${c.parts.join(',')}`,
+            kind: 'PROFILE_SPLIT',
+            profileId: c.profile,
+            partProfileIds: [...c.parts],
+          },
+        };
+    }
+  }
+}

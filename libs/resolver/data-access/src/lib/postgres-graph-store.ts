@@ -1,0 +1,504 @@
+// The identity graph in Postgres, as the engine's GraphStore for one batch: it loads what the
+// batch needs (in a few set-based queries up front, anything else on demand), lets the engine
+// change it in memory, and writes the difference back in the batch's transaction (`flush`). One
+// store per transaction; the resolver holds the graph lock while it lives (docs/delivery.md).
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Party } from '@c360/schemas';
+import {
+  type EngineEvent,
+  type GraphStore,
+  type KeyIndex,
+  type Link,
+  type MatchingConfig,
+  type RecordEvidence,
+  type RecordState,
+  type StewardDecision,
+  type ValueState,
+  type ValueStatus,
+  accumulateParty,
+  blockingKeys,
+  buildEvidence,
+  identifierTypeOf,
+  maxRecordsPerValue,
+  newRecordState,
+} from '@c360/resolver-domain';
+
+interface RecordRow {
+  record_id: string;
+  seq: string;
+  party: Party | null;
+  observed_at: string;
+  evidence: string;
+  fingerprint: string;
+  keys: string[];
+  profile_id: string | null;
+  deleted: boolean;
+}
+
+interface LinkRow {
+  a: string;
+  b: string;
+  rule: string;
+  rank: number;
+  score: number;
+  matched_values: string[];
+  matched: Link['matched'];
+}
+
+/** What a record was when loaded: the flush writes what differs. */
+interface Snapshot {
+  readonly isNew: boolean;
+  readonly row: string;
+  readonly evidence: RecordEvidence;
+  readonly keys: readonly string[];
+  /** Links where this record is `a`, as JSON per other record. */
+  readonly links: ReadonlyMap<string, string>;
+}
+
+/** Counters of one batch's store work. */
+export interface StoreStats {
+  queries: number;
+  /** Loads the up-front prefetch did not foresee (one query each). */
+  lazyLoads: number;
+  recordsLoaded: number;
+}
+
+const linkJson = (l: Link) => JSON.stringify([l.rule, l.rank, l.score, l.values]);
+const recordRowJson = (r: RecordState) =>
+  JSON.stringify([r.party, r.observedAt, r.evidenceJson, r.fingerprint, r.keys, r.profile, r.deleted]);
+
+export class PostgresGraphStore implements GraphStore {
+  private readonly recordCache = new Map<string, RecordState>();
+  private readonly absent = new Set<string>();
+  private readonly snapshots = new Map<string, Snapshot>();
+  private readonly valueCache = new Map<string, ValueState>();
+  private readonly loadedStatus = new Map<string, ValueStatus>();
+  private readonly indexCache = new Map<string, KeyIndex>();
+  private readonly addressCache = new Map<string, Set<string>>();
+  private readonly memberCache = new Map<string, Set<string>>();
+  private readonly decisionCache = new Map<string, StewardDecision[]>();
+  private readonly createdProfiles = new Set<string>();
+  private readonly droppedProfiles = new Map<string, string | null>();
+  private readonly recordSeqs: number[] = [];
+  readonly stats: StoreStats = { queries: 0, lazyLoads: 0, recordsLoaded: 0 };
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: MatchingConfig,
+  ) {}
+
+  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    this.stats.queries++;
+    return this.em.query<T[]>(sql, params);
+  }
+
+  // --- prefetch -------------------------------------------------------------------------------
+
+  /**
+   * Loads what a batch of events will most likely need, in a few queries: the records, the values,
+   * keys and addresses they hold before and after, the records those reach, and their profiles'
+   * records. The engine loads anything else on demand.
+   */
+  async prefetch(events: readonly EngineEvent[]): Promise<void> {
+    const ids = [...new Set(events.map((e) => e.record))];
+    const records = await this.records(ids);
+    const unknown = ids.filter((id) => !records.has(id)).length;
+    if (unknown > 0) {
+      const rows = await this.query<{ seq: string }>(`SELECT nextval('record_seq') AS seq FROM generate_series(1, $1)`, [unknown]);
+      this.recordSeqs.push(...rows.map((r) => Number(r.seq)));
+    }
+    // The values, keys and addresses each record holds before and after its events.
+    const values = new Set<string>();
+    const keys = new Set<string>();
+    const addresses = new Set<string>();
+    const add = (e: RecordEvidence, k: readonly string[]) => {
+      for (const v of e.identifiers) values.add(v);
+      for (const a of e.addresses) addresses.add(a);
+      for (const x of k) keys.add(x);
+    };
+    const parties = new Map<string, Party | null>([...records].map(([id, r]) => [id, r.party]));
+    for (const r of records.values()) add(r.evidence, r.keys);
+    for (const e of events) {
+      const party = accumulateParty(parties.get(e.record) ?? null, e);
+      parties.set(e.record, party);
+      const evidence = buildEvidence(party, this.config);
+      add(evidence, blockingKeys(evidence, this.config));
+    }
+    await this.loadValues([...values]);
+    await this.loadIndexes([...keys], this.config.file.blocking.maxRecordsPerKey);
+    await this.loadAddresses([...addresses]);
+    // The records those reach, then their own values (household values at the same address) and profiles.
+    const reached = new Set<string>();
+    for (const v of values) for (const h of this.valueCache.get(v)?.holders ?? []) reached.add(h);
+    for (const k of keys) for (const m of this.indexCache.get(k)?.members ?? []) reached.add(m);
+    for (const a of addresses) for (const m of this.addressCache.get(a) ?? []) reached.add(m);
+    for (const r of records.values()) for (const other of r.links.keys()) reached.add(other);
+    const around = await this.records(reached);
+    const moreValues = new Set<string>();
+    for (const r of around.values()) for (const v of r.evidence.identifiers) if (!this.valueCache.has(v)) moreValues.add(v);
+    await this.loadValues([...moreValues]);
+    const profiles = new Set<string>();
+    for (const r of [...records.values(), ...around.values()]) if (r.profile) profiles.add(r.profile);
+    await this.loadMembers([...profiles]);
+    const members = new Set<string>();
+    for (const p of profiles) for (const m of this.memberCache.get(p) ?? []) members.add(m);
+    await this.records(members);
+  }
+
+  private async loadValues(keys: readonly string[]): Promise<void> {
+    const wanted = keys.filter((k) => !this.valueCache.has(k));
+    if (wanted.length === 0) return;
+    const counts = await this.query<{ value_key: string; n: string; status: ValueStatus | null }>(
+      `SELECT k.value_key, (SELECT count(*) FROM record_values v WHERE v.value_key = k.value_key) AS n, s.status
+       FROM unnest($1::text[]) AS k(value_key) LEFT JOIN value_statuses s USING (value_key)`,
+      [wanted],
+    );
+    const small = counts.filter((c) => Number(c.n) <= maxRecordsPerValue(this.config, identifierTypeOf(c.value_key)) + 1);
+    const holders = await this.membersOf('record_values', 'value_key', small.map((c) => c.value_key));
+    for (const c of counts) {
+      const status = c.status ?? 'usable';
+      this.loadedStatus.set(c.value_key, status);
+      const loaded = holders.get(c.value_key);
+      const isSmall = small.includes(c);
+      this.valueCache.set(c.value_key, { key: c.value_key, status, count: Number(c.n), holders: isSmall ? (loaded ?? new Set()) : null });
+    }
+  }
+
+  private async loadIndexes(keys: readonly string[], limit: number): Promise<void> {
+    const wanted = keys.filter((k) => !this.indexCache.has(k));
+    if (wanted.length === 0) return;
+    // Counting stops past the limit: a key held by too many records finds no candidates anyway.
+    const rows = await this.query<{ key: string; members: string[] | null; n: string }>(
+      `SELECT k.key, x.members, x.n FROM unnest($1::text[]) AS k(key)
+       CROSS JOIN LATERAL (
+         SELECT CASE WHEN count(*) <= $2 THEN array_agg(record_id) END AS members, count(*) AS n
+         FROM (SELECT record_id FROM record_keys r WHERE r.key = k.key LIMIT $3) t) x`,
+      [wanted, limit, limit + 1_000],
+    );
+    for (const r of rows) {
+      const n = Number(r.n);
+      this.indexCache.set(r.key, { count: n, members: n <= limit ? new Set(r.members ?? []) : null });
+    }
+  }
+
+  private async loadAddresses(keys: readonly string[]): Promise<void> {
+    const wanted = keys.filter((k) => !this.addressCache.has(k));
+    if (wanted.length === 0) return;
+    const found = await this.membersOf('record_addresses', 'address_key', wanted);
+    for (const k of wanted) this.addressCache.set(k, found.get(k) ?? new Set());
+  }
+
+  private async loadMembers(profiles: readonly string[]): Promise<void> {
+    const wanted = profiles.filter((p) => !this.memberCache.has(p) && !this.createdProfiles.has(p));
+    if (wanted.length === 0) return;
+    const rows = await this.query<{ profile_id: string; record_id: string }>(
+      `SELECT profile_id, record_id FROM records WHERE profile_id = ANY($1::text[])`,
+      [wanted],
+    );
+    for (const p of wanted) this.memberCache.set(p, new Set());
+    for (const r of rows) this.memberCache.get(r.profile_id)!.add(r.record_id);
+    // Records already loaded and moved in memory this batch follow their new profile.
+    for (const r of this.recordCache.values()) {
+      for (const p of wanted) if (r.profile !== p) this.memberCache.get(p)!.delete(r.id);
+      if (r.profile && wanted.includes(r.profile)) this.memberCache.get(r.profile)!.add(r.id);
+    }
+  }
+
+  private async membersOf(table: string, column: string, keys: readonly string[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    if (keys.length === 0) return out;
+    const rows = await this.query<{ k: string; record_id: string }>(
+      `SELECT ${column} AS k, record_id FROM ${table} WHERE ${column} = ANY($1::text[])`,
+      [keys],
+    );
+    for (const r of rows) (out.get(r.k) ?? out.set(r.k, new Set()).get(r.k)!).add(r.record_id);
+    return out;
+  }
+
+  // --- GraphStore -----------------------------------------------------------------------------
+
+  async records(ids: Iterable<string>): Promise<Map<string, RecordState>> {
+    const out = new Map<string, RecordState>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const r = this.recordCache.get(id);
+      if (r) out.set(id, r);
+      else if (!this.absent.has(id)) missing.push(id);
+    }
+    if (missing.length === 0) return out;
+    const unique = [...new Set(missing)];
+    const rows = await this.query<RecordRow>(
+      `SELECT record_id, seq, party, observed_at, evidence, fingerprint, keys, profile_id, deleted FROM records WHERE record_id = ANY($1::text[])`,
+      [unique],
+    );
+    const links = await this.query<LinkRow>(
+      `SELECT a, b, rule, rank, score, matched_values, matched FROM links WHERE a = ANY($1::text[])
+       UNION ALL SELECT a, b, rule, rank, score, matched_values, matched FROM links WHERE b = ANY($1::text[])`,
+      [unique],
+    );
+    const linksOf = new Map<string, Link[]>();
+    for (const l of links) {
+      const link: Link = { a: l.a, b: l.b, rule: l.rule, rank: l.rank, score: l.score, values: l.matched_values, matched: l.matched };
+      for (const end of [l.a, l.b]) (linksOf.get(end) ?? linksOf.set(end, []).get(end)!).push(link);
+    }
+    for (const row of rows) {
+      const evidence = JSON.parse(row.evidence) as RecordEvidence;
+      const state: RecordState = {
+        id: row.record_id,
+        seq: Number(row.seq),
+        party: row.party,
+        observedAt: Number(row.observed_at),
+        evidence,
+        evidenceJson: row.evidence,
+        fingerprint: row.fingerprint,
+        keys: row.keys,
+        profile: row.profile_id,
+        deleted: row.deleted,
+        links: new Map(),
+      };
+      for (const l of linksOf.get(state.id) ?? []) {
+        const other = l.a === state.id ? l.b : l.a;
+        // A link the engine already dropped or changed with the other end loaded: the other end is right.
+        const loadedOther = this.recordCache.get(other);
+        if (loadedOther) {
+          const current = loadedOther.links.get(state.id);
+          if (current) state.links.set(other, current);
+        } else state.links.set(other, l);
+      }
+      this.recordCache.set(state.id, state);
+      this.snapshots.set(state.id, {
+        isNew: false,
+        row: recordRowJson(state),
+        evidence,
+        keys: state.keys,
+        links: new Map([...state.links.values()].filter((l) => l.a === state.id).map((l) => [l.b, linkJson(l)])),
+      });
+      out.set(state.id, state);
+    }
+    this.stats.recordsLoaded += rows.length;
+    for (const id of unique) if (!out.has(id)) this.absent.add(id);
+    return out;
+  }
+
+  createRecord(id: string, party: Party, observedAt: number): RecordState {
+    const seq = this.recordSeqs.shift();
+    if (seq === undefined) throw new Error(`no record sequence number left for ${id}: prefetch the batch first`);
+    const r = newRecordState(id, seq, party, observedAt);
+    this.recordCache.set(id, r);
+    this.absent.delete(id);
+    this.snapshots.set(id, { isNew: true, row: '', evidence: r.evidence, keys: [], links: new Map() });
+    return r;
+  }
+
+  async value(key: string): Promise<ValueState> {
+    if (!this.valueCache.has(key)) {
+      this.stats.lazyLoads++;
+      await this.loadValues([key]);
+    }
+    return this.valueCache.get(key)!;
+  }
+
+  async holders(key: string): Promise<Set<string>> {
+    const v = await this.value(key);
+    if (v.holders === null) {
+      this.stats.lazyLoads++;
+      const loaded = (await this.membersOf('record_values', 'value_key', [key])).get(key) ?? new Set();
+      // Holders added or removed in memory this batch.
+      for (const r of this.recordCache.values()) {
+        if (r.evidence.identifiers.includes(key)) loaded.add(r.id);
+        else loaded.delete(r.id);
+      }
+      v.holders = loaded;
+      v.count = loaded.size;
+    }
+    return v.holders;
+  }
+
+  async index(key: string, limit: number): Promise<KeyIndex> {
+    if (!this.indexCache.has(key)) {
+      this.stats.lazyLoads++;
+      await this.loadIndexes([key], limit);
+    }
+    return this.indexCache.get(key)!;
+  }
+
+  async atAddress(key: string): Promise<Set<string>> {
+    if (!this.addressCache.has(key)) {
+      this.stats.lazyLoads++;
+      await this.loadAddresses([key]);
+    }
+    return this.addressCache.get(key)!;
+  }
+
+  async members(profile: string): Promise<Set<string>> {
+    if (!this.memberCache.has(profile)) {
+      if (this.createdProfiles.has(profile)) this.memberCache.set(profile, new Set());
+      else {
+        this.stats.lazyLoads++;
+        await this.loadMembers([profile]);
+      }
+    }
+    return this.memberCache.get(profile)!;
+  }
+
+  async profileSeqs(ids: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (ids.length === 0) return out;
+    const rows = await this.query<{ profile_id: string; seq: string }>(`SELECT profile_id, seq FROM profiles WHERE profile_id = ANY($1::text[])`, [ids]);
+    for (const r of rows) out.set(r.profile_id, Number(r.seq));
+    for (const id of ids) if (!out.has(id)) out.set(id, Number.MAX_SAFE_INTEGER);
+    return out;
+  }
+
+  async decisions(recordIds: Iterable<string>): Promise<StewardDecision[]> {
+    const records = [...recordIds];
+    const ids = records.filter((id) => !this.decisionCache.has(id));
+    if (ids.length > 0) {
+      const rows = await this.query<StewardDecision>(
+        `SELECT a, b, kind FROM steward_decisions WHERE a = ANY($1::text[]) UNION SELECT a, b, kind FROM steward_decisions WHERE b = ANY($1::text[])`,
+        [ids],
+      );
+      for (const id of ids) this.decisionCache.set(id, []);
+      for (const d of rows) for (const end of [d.a, d.b]) this.decisionCache.get(end)?.push(d);
+    }
+    const out = new Map<string, StewardDecision>();
+    for (const id of records) for (const d of this.decisionCache.get(id) ?? []) out.set(`${d.a}\u0000${d.b}`, d);
+    return [...out.values()];
+  }
+
+  createProfile(): string {
+    const id = `p_${randomBytes(12).toString('hex')}`;
+    this.createdProfiles.add(id);
+    this.memberCache.set(id, new Set());
+    return id;
+  }
+
+  assign(record: RecordState, profile: string | null): void {
+    if (record.profile !== null) this.memberCache.get(record.profile)?.delete(record.id);
+    record.profile = profile;
+    if (profile !== null) this.memberCache.get(profile)?.add(record.id);
+  }
+
+  dropProfile(id: string, survivor: string | null): void {
+    this.droppedProfiles.set(id, survivor);
+    this.memberCache.delete(id);
+  }
+
+  // --- flush ----------------------------------------------------------------------------------
+
+  /** Writes what the batch changed: records, their index rows, links, value statuses, profiles and aliases. */
+  async flush(): Promise<{ records: number; links: number }> {
+    const dirty: RecordState[] = [];
+    const keyRows = { add: [] as [string, string][], remove: [] as [string, string][] };
+    const valueRows = { add: [] as [string, string][], remove: [] as [string, string][] };
+    const addressRows = { add: [] as [string, string][], remove: [] as [string, string][] };
+    const diff = (rows: typeof keyRows, id: string, before: readonly string[], after: readonly string[]) => {
+      const b = new Set(before);
+      const a = new Set(after);
+      for (const k of a) if (!b.has(k)) rows.add.push([k, id]);
+      for (const k of b) if (!a.has(k)) rows.remove.push([k, id]);
+    };
+    const linkUpserts: Link[] = [];
+    const linkDeletes: [string, string][] = [];
+    for (const r of this.recordCache.values()) {
+      const snap = this.snapshots.get(r.id)!;
+      if (snap.isNew || snap.row !== recordRowJson(r)) dirty.push(r);
+      diff(keyRows, r.id, snap.keys, r.keys);
+      diff(valueRows, r.id, snap.evidence.identifiers, r.evidence.identifiers);
+      diff(addressRows, r.id, snap.evidence.addresses, r.evidence.addresses);
+      const current = new Map([...r.links.values()].filter((l) => l.a === r.id).map((l) => [l.b, l]));
+      for (const [b, l] of current) if (snap.links.get(b) !== linkJson(l)) linkUpserts.push(l);
+      for (const b of snap.links.keys()) if (!current.has(b)) linkDeletes.push([r.id, b]);
+    }
+    if (dirty.length > 0) {
+      await this.query(
+        `INSERT INTO records (record_id, seq, party, observed_at, evidence, fingerprint, keys, profile_id, deleted)
+         SELECT x.record_id, x.seq, x.party, x.observed_at, x.evidence, x.fingerprint, x.keys, x.profile_id, x.deleted
+         FROM jsonb_to_recordset($1::jsonb) AS x(record_id text, seq bigint, party jsonb, observed_at bigint, evidence text,
+              fingerprint text, keys text[], profile_id text, deleted boolean)
+         ON CONFLICT (record_id) DO UPDATE SET party = EXCLUDED.party, observed_at = EXCLUDED.observed_at, evidence = EXCLUDED.evidence,
+           fingerprint = EXCLUDED.fingerprint, keys = EXCLUDED.keys, profile_id = EXCLUDED.profile_id, deleted = EXCLUDED.deleted, updated_at = now()`,
+        [
+          JSON.stringify(
+            dirty.map((r) => ({
+              record_id: r.id,
+              seq: r.seq,
+              party: r.party,
+              observed_at: r.observedAt,
+              evidence: r.evidenceJson,
+              fingerprint: r.fingerprint,
+              keys: r.keys,
+              profile_id: r.profile,
+              deleted: r.deleted,
+            })),
+          ),
+        ],
+      );
+    }
+    await this.writeRows('record_keys', 'key', keyRows);
+    await this.writeRows('record_values', 'value_key', valueRows);
+    await this.writeRows('record_addresses', 'address_key', addressRows);
+    if (linkDeletes.length > 0) {
+      await this.query(`DELETE FROM links l USING unnest($1::text[], $2::text[]) AS d(a, b) WHERE l.a = d.a AND l.b = d.b`, [
+        linkDeletes.map((d) => d[0]),
+        linkDeletes.map((d) => d[1]),
+      ]);
+    }
+    if (linkUpserts.length > 0) {
+      await this.query(
+        `INSERT INTO links (a, b, rule, rank, score, matched_values, matched)
+         SELECT x.a, x.b, x.rule, x.rank, x.score, x.matched_values, x.matched
+         FROM jsonb_to_recordset($1::jsonb) AS x(a text, b text, rule text, rank int, score real, matched_values text[], matched jsonb)
+         ON CONFLICT (a, b) DO UPDATE SET rule = EXCLUDED.rule, rank = EXCLUDED.rank, score = EXCLUDED.score,
+           matched_values = EXCLUDED.matched_values, matched = EXCLUDED.matched, created_at = now()`,
+        [JSON.stringify(linkUpserts.map((l) => ({ a: l.a, b: l.b, rule: l.rule, rank: l.rank, score: l.score, matched_values: l.values, matched: l.matched })))],
+      );
+    }
+    const statuses = [...this.valueCache.values()].filter((v) => v.status !== (this.loadedStatus.get(v.key) ?? 'usable'));
+    const usable = statuses.filter((v) => v.status === 'usable').map((v) => v.key);
+    const restricted = statuses.filter((v) => v.status !== 'usable');
+    if (usable.length > 0) await this.query(`DELETE FROM value_statuses WHERE value_key = ANY($1::text[])`, [usable]);
+    if (restricted.length > 0) {
+      await this.query(
+        `INSERT INTO value_statuses (value_key, status) SELECT * FROM unnest($1::text[], $2::text[])
+         ON CONFLICT (value_key) DO UPDATE SET status = EXCLUDED.status, changed_at = now()`,
+        [restricted.map((v) => v.key), restricted.map((v) => v.status)],
+      );
+    }
+    const created = [...this.createdProfiles].filter((p) => !this.droppedProfiles.has(p));
+    if (created.length > 0) await this.query(`INSERT INTO profiles (profile_id) SELECT unnest($1::text[])`, [created]);
+    const dropped = [...this.droppedProfiles].filter(([p]) => !this.createdProfiles.has(p));
+    if (dropped.length > 0) {
+      const ids = dropped.map(([p]) => p);
+      const survivors = dropped.map(([, s]) => s);
+      await this.query(`DELETE FROM profiles WHERE profile_id = ANY($1::text[])`, [ids]);
+      // Aliases of a dropped profile follow it to its survivor.
+      await this.query(
+        `UPDATE profile_aliases a SET profile_id = d.survivor FROM unnest($1::text[], $2::text[]) AS d(id, survivor) WHERE a.profile_id = d.id`,
+        [ids, survivors],
+      );
+      await this.query(
+        `INSERT INTO profile_aliases (alias_id, profile_id) SELECT * FROM unnest($1::text[], $2::text[])
+         ON CONFLICT (alias_id) DO UPDATE SET profile_id = EXCLUDED.profile_id`,
+        [ids, survivors],
+      );
+    }
+    return { records: dirty.length, links: linkUpserts.length + linkDeletes.length };
+  }
+
+  private async writeRows(table: string, column: string, rows: { add: [string, string][]; remove: [string, string][] }): Promise<void> {
+    if (rows.remove.length > 0) {
+      await this.query(`DELETE FROM ${table} t USING unnest($1::text[], $2::text[]) AS d(k, r) WHERE t.${column} = d.k AND t.record_id = d.r`, [
+        rows.remove.map((x) => x[0]),
+        rows.remove.map((x) => x[1]),
+      ]);
+    }
+    if (rows.add.length > 0) {
+      await this.query(`INSERT INTO ${table} (${column}, record_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [
+        rows.add.map((x) => x[0]),
+        rows.add.map((x) => x[1]),
+      ]);
+    }
+  }
+}
