@@ -1,10 +1,15 @@
 // The identity graph through the real pipeline (ingestor and resolver on Kafka, the registry and
 // Postgres): links with their reasons, lookups by any identifier and by name and postcode,
 // anonymous visitors becoming known, splits when a record goes, and the stewards' decisions.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceTopic, Topics, type IdentityChange, type Profile } from '@c360/schemas';
 import type { Subscription } from '@c360/testing';
-import { Pipeline, STEWARD_API_KEY } from './harness';
+import { Pipeline, ROOT, STEWARD_API_KEY } from './harness';
 
 interface Explanation {
   records: { record: string }[];
@@ -209,5 +214,52 @@ describe('the identity graph', () => {
     const apart = await api<{ profileIds: string[] }>(`/profiles?email=${email}`);
     expect(apart.status).toBe(300);
     expect(apart.body.profileIds).toHaveLength(2);
+  });
+
+  it('puts two persons who live together in one household, as an edge between their profiles', async () => {
+    const [m, s2] = [`acc-hm-${run}`, `LC-HS-${run}`];
+    const [em, es] = [`sabine-${run}@example.de`, `felix-${run}@example.de`];
+    const street = `Lindenweg ${Number(String(Date.now()).slice(-3)) + 1}`;
+    await send('ecommerce', [
+      account(m, { email: em, firstName: 'Sabine', lastName: 'Becker', birthDate: '1968-04-12', addresses: [{ type: 'shipping', street, city: 'Berlin', zip: '10115', countryCode: 'DE' }] }),
+    ]);
+    await send('loyalty', [
+      {
+        key: s2,
+        value: {
+          eventType: 'ENROLLED', timestamp: Date.parse('2026-03-20T10:00:00Z'), memberId: s2, programme: 'c360-club', country: 'DE', tier: 'Silver',
+          member: { firstName: 'Felix', lastName: 'Becker', dateOfBirth: '1999-10-01', email: es, address: { line1: street, city: 'Berlin', postalCode: '10115', country: 'DE' } },
+        },
+      },
+    ]);
+    const [mother, son] = await eventually(async () => {
+      const a = (await api<Profile>(`/profiles?email=${em}`)).body;
+      const b = (await api<Profile>(`/profiles?email=${es}`)).body;
+      return a.householdId && a.householdId === b.householdId ? [a, b] : undefined;
+    }, 'one household for both');
+    expect(mother.profileId).not.toBe(son.profileId);
+    await changes.waitFor((c) => c.value.kind === 'HOUSEHOLD_CHANGED' && [mother.profileId, son.profileId].includes(c.value.profileId) && c.value.householdId === mother.householdId, 2);
+  });
+
+  it('tells which profiles a changed rule file would split, without applying it', async () => {
+    const email = `dry-${run}@example.de`;
+    const [acc, member] = [`acc-dry-${run}`, `LC-DRY-${run}`];
+    await send('ecommerce', [account(acc, { email, firstName: 'Greta', lastName: 'Falk' })]);
+    await send('loyalty', [
+      { key: member, value: { eventType: 'ENROLLED', timestamp: Date.parse('2026-03-20T10:00:00Z'), memberId: member, programme: 'c360-club', country: 'DE', tier: 'Silver', member: { firstName: 'Greta', lastName: 'Falk', email } } },
+    ]);
+    const profile = await eventually(() => profileWith(email, [`ecommerce:${acc}`, `loyalty:${member}`]), 'the two records linked by email');
+    // The same rules without the email rules.
+    const current = JSON.parse(readFileSync(join(ROOT, 'apps/resolver/config/matching.json'), 'utf8')) as { rules: { name: string }[] };
+    const file = join(mkdtempSync(join(tmpdir(), 'c360-rules-')), 'no-email.json');
+    writeFileSync(file, JSON.stringify({ ...current, rules: current.rules.filter((r) => !r.name.includes('email')) }));
+    const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'tools/cli/c360.mjs'), 'rules', 'dry-run', '--rules', file, '--database-url', pipeline.databaseUrl, '--json'], {
+      env: { ...process.env, C360_NO_BUILD: '1' },
+    });
+    const report = JSON.parse(stdout) as { splits: { profiles: string[]; parts: string[][] }[]; merges: unknown[] };
+    expect(report.splits).toContainEqual({ profiles: [profile.profileId], parts: expect.arrayContaining([[`ecommerce:${acc}`], [`loyalty:${member}`]]) });
+    expect(report.merges).toEqual([]);
+    // Nothing was applied.
+    expect((await api<Profile>(`/profiles/${profile.profileId}`)).body.sourceRecords).toHaveLength(2);
   });
 });

@@ -11,7 +11,6 @@ import {
   type ProfileEvidence,
   type RecordEvidence,
   type ValueStatus,
-  householdMatch,
   profileEvidence,
 } from '@c360/resolver-domain';
 import type { ArrivingEvent } from './accuracy-data';
@@ -76,45 +75,8 @@ export class HarnessResolver {
     return this.store.valueMap.get(value)?.holders ?? new Set();
   }
 
-  /**
-   * Households: profiles joined by the household rules (a relationship, never a merge), over the
-   * current profiles, candidates through shared phones, emails and addresses.
-   */
+  /** Profile → its household as the engine keeps it online (a profile in none is its own). */
   households(): Map<string, string> {
-    const overFrequent = new Set([...this.store.valueMap.values()].filter((v) => v.status === 'over-frequent').map((v) => v.key));
-    const parent = new Map<string, string>();
-    const find = (p: string): string => {
-      let root = p;
-      while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
-      return root;
-    };
-    const evidence = new Map<string, ProfileEvidence>();
-    const ev = (p: string) => {
-      let e = evidence.get(p);
-      if (!e) evidence.set(p, (e = this.profileEvidence(p)));
-      return e;
-    };
-    const ids = [...this.store.profileMap.keys()].sort();
-    for (const p of ids) parent.set(p, p);
-    const profileOf = (record: string) => this.store.recordMap.get(record)!.profile;
-    for (const p of ids) {
-      const others = new Set<string>();
-      for (const id of this.store.profileMap.get(p)!.records) {
-        const r = this.store.recordMap.get(id)!;
-        for (const key of r.evidence.identifiers) {
-          if (!(key.startsWith('PHONE:') || key.startsWith('EMAIL:')) || overFrequent.has(key)) continue;
-          for (const h of this.store.valueMap.get(key)!.holders!) others.add(profileOf(h)!);
-        }
-        for (const a of r.evidence.addresses) for (const h of this.store.addressMap.get(a) ?? []) others.add(profileOf(h)!);
-      }
-      for (const o of [...others].sort()) {
-        if (o === null || o === p || find(o) === find(p)) continue;
-        if (householdMatch(ev(p), ev(o), this.config, { overFrequent })) {
-          const [x, y] = [find(p), find(o)];
-          parent.set(x < y ? y : x, x < y ? x : y);
-        }
-      }
-    }
-    return new Map(ids.map((p) => [p, find(p)]));
+    return new Map([...this.store.profileMap.keys()].map((p) => [p, this.store.householdOf.get(p) ?? p]));
   }
 }

@@ -5,8 +5,10 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from '@c360/generator';
-import { KafkaTestClient, freePort, startService } from '@c360/testing';
-import { sourceTopic } from '@c360/schemas';
+import { KafkaTestClient, createTestDatabase, freePort, startService } from '@c360/testing';
+import { sourceTopic, Topics, type CanonicalEvent } from '@c360/schemas';
+import { AvroCodec } from '@c360/messaging';
+import { mapNative, parseSourceMapping } from '@c360/ingestor-domain';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 
 const ROOT = process.env.C360_ROOT ?? process.cwd();
@@ -37,7 +39,7 @@ type Scenario = (options: Options) => Promise<ScenarioResult>;
 interface Payload {
   readonly topic: string;
   readonly key: string;
-  readonly value: string;
+  readonly value: string | Buffer;
 }
 
 function dataSet(persons: number): Payload[] {
@@ -106,7 +108,7 @@ const partitionOf = (p: Payload) => {
 };
 
 /** A plain kafkajs hop: consume, parse, serialise, produce, commit; the ceiling for any service. */
-async function passthroughRun(options: Options, payloads: readonly Payload[]): Promise<number> {
+async function passthroughRun(options: Options, payloads: readonly Payload[], avro = false): Promise<number> {
   const kafka = new Kafka({ clientId: 'c360-bench', brokers: options.env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
   const client = new KafkaTestClient(options.env.KAFKA_BROKERS, options.env.SCHEMA_REGISTRY_URL);
   const topics = [...new Set(payloads.map((p) => p.topic))];
@@ -116,6 +118,7 @@ async function passthroughRun(options: Options, payloads: readonly Payload[]): P
   await admin.connect();
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic: out, numPartitions: PARTITIONS }] });
   await client.startGroupsAtEnd([{ groupId, topics }]);
+  const codec = new AvroCodec(options.env.SCHEMA_REGISTRY_URL);
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const consumer = kafka.consumer({ groupId });
@@ -125,10 +128,14 @@ async function passthroughRun(options: Options, payloads: readonly Payload[]): P
     partitionsConsumedConcurrently: 2,
     eachBatch: async (payload) => {
       const { batch } = payload;
-      const messages = batch.messages.map((m) => {
-        const value = JSON.parse(m.value!.toString('utf8')) as unknown;
-        return { key: m.key, value: JSON.stringify(value) };
-      });
+      const messages = avro
+        ? await Promise.all(
+            batch.messages.map(async (m) => ({ key: m.key, value: await codec.encode(Topics.canonicalEvents, await codec.decode(Topics.canonicalEvents, m.value!)) })),
+          )
+        : batch.messages.map((m) => {
+            const value = JSON.parse(m.value!.toString('utf8')) as unknown;
+            return { key: m.key, value: JSON.stringify(value) };
+          });
       await producer.send({ topic: out, acks: -1, messages });
       payload.resolveOffset(batch.messages[batch.messages.length - 1]!.offset);
       await payload.commitOffsetsIfNecessary();
@@ -170,6 +177,70 @@ async function ingestRun(options: Options, payloads: readonly Payload[]): Promis
   }
 }
 
+/** The generator's payloads mapped by the real mappings and Avro-encoded: what the ingestor would put on the canonical topic. */
+async function canonicalDataSet(persons: number, env: Env): Promise<{ payloads: Payload[]; records: number }> {
+  const table = JSON.parse(readFileSync(join(ROOT, 'apps/ingestor/config/rates.json'), 'utf8')) as { reportingCurrency: string; rates: Record<string, number> };
+  const data = generate({ persons, seed: 7, rates: table.rates, reportingCurrency: table.reportingCurrency, badRate: 0 });
+  const dir = join(ROOT, 'apps/ingestor/mappings');
+  const mappings = new Map(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => {
+        const m = parseSourceMapping(JSON.parse(readFileSync(join(dir, f), 'utf8')), f);
+        return [m.source, m] as const;
+      }),
+  );
+  const codec = new AvroCodec(env.SCHEMA_REGISTRY_URL);
+  const ctx = { ...table, ingestedAt: Date.now() };
+  const payloads: Payload[] = [];
+  const records = new Set<string>();
+  const seen = new Set<string>();
+  for (const m of data.messages) {
+    const result = mapNative(mappings.get(m.source)!, Buffer.from(m.value), ctx);
+    if (!result.ok || seen.has(result.event.eventId)) continue;
+    seen.add(result.event.eventId);
+    const key = `${result.event.source}:${result.event.sourceRecordId}`;
+    records.add(key);
+    payloads.push({ topic: Topics.canonicalEvents.name, key, value: await codec.encode<CanonicalEvent>(Topics.canonicalEvents, result.event) });
+  }
+  return { payloads, records: records.size };
+}
+
+/** The resolver alone on the canonical topic, with a database of its own. */
+async function resolveRun(options: Options, payloads: readonly Payload[]): Promise<{ eventsPerS: number; rssMb: number }> {
+  const kafka = new Kafka({ clientId: 'c360-bench', brokers: options.env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+  const client = new KafkaTestClient(options.env.KAFKA_BROKERS, options.env.SCHEMA_REGISTRY_URL);
+  const groupId = `c360-bench-resolver-${options.runId}-${Math.random().toString(36).slice(2, 6)}`;
+  await client.startGroupsAtEnd([{ groupId, topics: [Topics.canonicalEvents.name] }]);
+  const db = await createTestDatabase(options.env.DATABASE_URL, 'c360_bench');
+  const service = await startService('resolver', {
+    port: await freePort(),
+    logDir: join(ROOT, 'tmp', 'bench-logs', options.runId),
+    env: { KAFKA_BROKERS: options.env.KAFKA_BROKERS, SCHEMA_REGISTRY_URL: options.env.SCHEMA_REGISTRY_URL, DATABASE_URL: db.url, KAFKA_GROUP_ID: groupId, LOG_LEVEL: 'warn' },
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await new Promise((r) => setTimeout(r, 3000)); // joined and assigned
+    const ends = await endsAfter(admin, payloads, partitionOf);
+    const ms = await drain(admin, groupId, ends, () => produceAll(kafka, payloads, partitionOf));
+    const rssMb = rssOf(service.process.pid!);
+    return { eventsPerS: (payloads.length / ms) * 1000, rssMb };
+  } finally {
+    await service.stop('SIGTERM');
+    await admin.disconnect();
+    await client.close();
+    await db.drop();
+  }
+}
+
+/** Resident memory of a process, MB (Linux /proc). */
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
 function readdirMappings(): string[] {
   const dir = join(ROOT, 'apps/ingestor/mappings');
   return readdirSync(dir)
@@ -180,6 +251,32 @@ function readdirMappings(): string[] {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const SCENARIOS: Record<string, Scenario> = {
+  async resolve(options) {
+    const { payloads, records } = await canonicalDataSet(options.quick ? 2000 : 10000, options.env);
+    const resolve: number[] = [];
+    const rss: number[] = [];
+    const pass: number[] = [];
+    for (let i = 0; i < (options.quick ? 1 : 3); i++) {
+      pass.push(await passthroughRun(options, payloads, true));
+      const r = await resolveRun(options, payloads);
+      resolve.push(r.eventsPerS);
+      rss.push(r.rssMb);
+    }
+    const m = median(resolve);
+    const b = median(pass);
+    const recordsPerS = (m * records) / payloads.length;
+    return {
+      scenario: 'resolve',
+      metrics: { events_per_s: Math.round(m), records_per_s: Math.round(recordsPerS), rss_mb: median(rss) },
+      baseline: { events_per_s: Math.round(b) },
+      ratio: Number((m / b).toFixed(3)),
+      config: { events: payloads.length, records, resolve_runs: resolve.map(Math.round), passthrough_runs: pass.map(Math.round), partitions: PARTITIONS, instances: 1 },
+      notes: [
+        'the resolver as its own process on a fresh database, fed Avro canonical events mapped from generated data (default noise); passthrough: consume → Avro decode → encode → produce → commit over the same payloads, interleaved',
+        'records_per_s: events_per_s times distinct source records over events (every event of a record resolves it; most change nothing)',
+      ],
+    };
+  },
   async passthrough(options) {
     const payloads = dataSet(options.quick ? 3000 : 15000);
     const runs: number[] = [];

@@ -31,7 +31,11 @@ export async function scoreCommand(args: string[]): Promise<number> {
   const predicted = values.clusters
     ? readAssignment(values.clusters)
     : await clustersFromResolver(values['database-url'] ?? process.env.DATABASE_URL ?? 'postgres://c360:c360@127.0.0.1:15432/c360');
-  const predictedHouseholds = values.households ? readAssignment(values.households) : undefined;
+  const predictedHouseholds = values.households
+    ? readAssignment(values.households)
+    : values.clusters
+      ? undefined
+      : await householdsFromResolver(values['database-url'] ?? process.env.DATABASE_URL ?? 'postgres://c360:c360@127.0.0.1:15432/c360');
   const scores = scoreRun(predicted, truth, { predictedHouseholds, worst });
   if (values.json) console.log(JSON.stringify(scores, null, 2));
   else console.log(formatScores(scores, truth, { worst, householdsPredicted: predictedHouseholds !== undefined }));
@@ -40,6 +44,21 @@ export async function scoreCommand(args: string[]): Promise<number> {
 
 function readAssignment(file: string): Map<string, string> {
   return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>));
+}
+
+/** Record → its profile's household (the profile itself when in none). */
+async function householdsFromResolver(url: string): Promise<Map<string, string>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ record: string; household: string }>(
+      `SELECT r.record_id AS record, COALESCE(p.household_id, p.profile_id, 'deleted:' || r.record_id) AS household
+       FROM resolver.records r LEFT JOIN resolver.profiles p USING (profile_id)`,
+    );
+    return new Map(rows.map((r) => [r.record, r.household]));
+  } finally {
+    await client.end();
+  }
 }
 
 async function clustersFromResolver(url: string): Promise<Map<string, string>> {

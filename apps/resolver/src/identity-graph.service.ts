@@ -229,6 +229,17 @@ export class IdentityGraphService {
             absorbedProfileIds: [...c.absorbed],
           },
         };
+      case 'household-changed':
+        return {
+          key: c.profile,
+          value: {
+            ...base,
+            changeId: `household:${c.profile}:${c.household ?? 'none'}:${occurredAt}`,
+            kind: 'HOUSEHOLD_CHANGED',
+            profileId: c.profile,
+            householdId: c.household,
+          },
+        };
       case 'profile-split':
         return {
           key: c.profile,

@@ -11,3 +11,4 @@ export * from './lib/engine/graph-store';
 export * from './lib/engine/engine';
 export * from './lib/engine/memory-graph-store';
 export * from './lib/profile-record';
+export * from './lib/engine/rule-change';

@@ -78,6 +78,9 @@ export class PostgresGraphStore implements GraphStore {
   private readonly addressCache = new Map<string, Set<string>>();
   private readonly memberCache = new Map<string, Set<string>>();
   private readonly decisionCache = new Map<string, StewardDecision[]>();
+  private readonly householdCache = new Map<string, string | null>();
+  private readonly loadedHouseholds = new Map<string, string | null>();
+  private readonly householdMemberCache = new Map<string, Set<string>>();
   private readonly createdProfiles = new Set<string>();
   private readonly droppedProfiles = new Map<string, string | null>();
   private readonly recordSeqs: number[] = [];
@@ -383,6 +386,50 @@ export class PostgresGraphStore implements GraphStore {
   dropProfile(id: string, survivor: string | null): void {
     this.droppedProfiles.set(id, survivor);
     this.memberCache.delete(id);
+    this.setHousehold(id, null);
+  }
+
+  async householdsOf(profiles: readonly string[]): Promise<Map<string, string | null>> {
+    const wanted = profiles.filter((p) => !this.householdCache.has(p));
+    for (const p of wanted) if (this.createdProfiles.has(p)) this.householdCache.set(p, null);
+    const stored = wanted.filter((p) => !this.createdProfiles.has(p));
+    if (stored.length > 0) {
+      const rows = await this.query<{ profile_id: string; household_id: string | null }>(`SELECT profile_id, household_id FROM profiles WHERE profile_id = ANY($1::text[])`, [stored]);
+      for (const p of stored) this.householdCache.set(p, null);
+      for (const r of rows) this.householdCache.set(r.profile_id, r.household_id);
+      for (const p of stored) this.loadedHouseholds.set(p, this.householdCache.get(p)!);
+    }
+    return new Map(profiles.map((p) => [p, this.householdCache.get(p) ?? null]));
+  }
+
+  async householdMembers(household: string): Promise<Set<string>> {
+    let members = this.householdMemberCache.get(household);
+    if (!members) {
+      const rows = await this.query<{ profile_id: string }>(`SELECT profile_id FROM profiles WHERE household_id = $1`, [household]);
+      members = new Set(rows.map((r) => r.profile_id).filter((p) => !this.droppedProfiles.has(p)));
+      // Profiles moved in memory this batch.
+      for (const [p, h] of this.householdCache) {
+        if (h === household) members.add(p);
+        else members.delete(p);
+      }
+      this.householdMemberCache.set(household, members);
+      for (const p of members) if (!this.householdCache.has(p)) {
+        this.householdCache.set(p, household);
+        this.loadedHouseholds.set(p, household);
+      }
+    }
+    return new Set(members);
+  }
+
+  createHousehold(): string {
+    return `h_${randomBytes(12).toString('hex')}`;
+  }
+
+  setHousehold(profile: string, household: string | null): void {
+    const old = this.householdCache.get(profile);
+    if (old) this.householdMemberCache.get(old)?.delete(profile);
+    this.householdCache.set(profile, household);
+    if (household) this.householdMemberCache.get(household)?.add(profile);
   }
 
   // --- flush ----------------------------------------------------------------------------------
@@ -468,6 +515,15 @@ export class PostgresGraphStore implements GraphStore {
     }
     const created = [...this.createdProfiles].filter((p) => !this.droppedProfiles.has(p));
     if (created.length > 0) await this.query(`INSERT INTO profiles (profile_id) SELECT unnest($1::text[])`, [created]);
+    const moved = [...this.householdCache].filter(
+      ([p, h]) => !this.droppedProfiles.has(p) && (this.createdProfiles.has(p) ? h !== null : this.loadedHouseholds.has(p) && this.loadedHouseholds.get(p) !== h),
+    );
+    if (moved.length > 0) {
+      await this.query(`UPDATE profiles p SET household_id = m.h FROM unnest($1::text[], $2::text[]) AS m(id, h) WHERE p.profile_id = m.id`, [
+        moved.map(([p]) => p),
+        moved.map(([, h]) => h),
+      ]);
+    }
     const dropped = [...this.droppedProfiles].filter(([p]) => !this.createdProfiles.has(p));
     if (dropped.length > 0) {
       const ids = dropped.map(([p]) => p);

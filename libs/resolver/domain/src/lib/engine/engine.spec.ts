@@ -153,4 +153,23 @@ describe('identity engine', () => {
     expect(clusters(batch.store)).toEqual(clusters(one.store));
     expect(clusters(one.store)).toEqual(['ecommerce:1,loyalty:3,pos:4', 'marketing:6,pos:5']);
   });
+
+  it('puts profiles that live together in one household without merging them, and takes out one who moves away', async () => {
+    const { send, profileOf, store } = setUp();
+    const home = { lines: ['Hauptstraße 5'], postcode: '10115', country: 'DE' };
+    await send('loyalty:mother', { given: 'Sabine', family: 'Becker', dob: '1968-04-12', addresses: [home], emails: ['sabine@example.org'] });
+    await send('ecommerce:son', { given: 'Felix', family: 'Becker', dob: '1999-10-01', addresses: [home], emails: ['felix@example.org'] });
+    const [mother, son] = [profileOf('loyalty:mother')!, profileOf('ecommerce:son')!];
+    expect(mother).not.toBe(son);
+    const household = store.householdOf.get(mother);
+    expect(household).toBeDefined();
+    expect(store.householdOf.get(son)).toBe(household);
+    await send('marketing:daughter', { given: 'Lea', family: 'Becker', dob: '2001-05-05', addresses: [home] });
+    expect(store.householdOf.get(profileOf('marketing:daughter')!)).toBe(household);
+
+    const moved = await send('ecommerce:son', { given: 'Felix', family: 'Becker', dob: '1999-10-01', addresses: [{ lines: ['Karl-Marx-Allee 90'], postcode: '10243', country: 'DE' }], emails: ['felix@example.org'] });
+    expect(store.householdOf.get(son)).toBeUndefined();
+    expect(store.householdOf.get(mother)).toBe(household);
+    expect(moved.changes).toContainEqual({ kind: 'household-changed', profile: son, household: null, previous: household });
+  });
 });

@@ -28,6 +28,7 @@ import { type MatchingConfig, maxRecordsPerValue } from '../matching-config';
 import { type ValueStatus, assessValue, exceedsClusterSize, isHouseholdValue } from '../protection';
 import { type MatchContext, conflicts, match } from '../rules';
 import { blockingKeys } from '../blocking';
+import { householdMatch } from '../households';
 import type { GraphStore, Link, RecordState, StewardDecision, ValueState } from './graph-store';
 
 /** What the engine receives: an event about a source record ('source:sourceRecordId'). */
@@ -51,7 +52,10 @@ export type GraphChange =
     }
   | { readonly kind: 'record-removed'; readonly record: string; readonly previous: string }
   | { readonly kind: 'profiles-merged'; readonly profile: string; readonly absorbed: readonly string[]; readonly cause: Cause | null }
-  | { readonly kind: 'profile-split'; readonly profile: string; readonly parts: readonly string[]; readonly cause: Cause | null };
+  | { readonly kind: 'profile-split'; readonly profile: string; readonly parts: readonly string[]; readonly cause: Cause | null }
+  | { readonly kind: 'household-changed'; readonly profile: string; readonly household: string | null; readonly previous: string | null };
+
+type HouseholdChange = Extract<GraphChange, { kind: 'household-changed' }>;
 
 /** The record whose change (or steward decision) set a merge or split off, and its strongest link in the profile now. */
 export interface Cause {
@@ -510,7 +514,124 @@ export class IdentityEngine {
       }
       join(ra, rb);
     }
-    return this.assignProfiles([...members.values()], area, touched, changed, batchRecords, events);
+    const outcome = await this.assignProfiles([...members.values()], area, touched, changed, batchRecords, events);
+    const households = await this.updateHouseholds(outcome.changedProfiles);
+    for (const c of households) (outcome.changedProfiles as Set<string>).add(c.profile);
+    return { ...outcome, changes: [...outcome.changes, ...households] };
+  }
+
+  // --- households -----------------------------------------------------------------------------
+
+  /** A profile's evidence, from its live records, oldest first. */
+  private async evidenceOfProfile(profile: string): Promise<ProfileEvidence | null> {
+    const records = [...(await this.store.records(await this.store.members(profile))).values()].filter((r) => !r.deleted);
+    if (records.length === 0) return null;
+    records.sort((a, b) => a.seq - b.seq);
+    return records.length === 1 ? recordAsProfile(records[0]!.id, records[0]!.evidence) : profileEvidence(records.map((r) => ({ recordId: r.id, evidence: r.evidence })));
+  }
+
+  /** Profiles that may share a household with this one: through its phones and emails (not over-frequent) and its addresses. */
+  private async householdCandidates(evidence: ProfileEvidence): Promise<Set<string>> {
+    const records = new Set<string>();
+    for (const key of evidence.identifiers) {
+      if (!(key.startsWith('PHONE:') || key.startsWith('EMAIL:'))) continue;
+      if ((await this.store.value(key)).status === 'over-frequent') continue;
+      for (const h of await this.store.holders(key)) records.add(h);
+    }
+    for (const a of evidence.addresses) for (const r of await this.store.atAddress(a)) records.add(r);
+    const profiles = new Set<string>();
+    for (const r of (await this.store.records(records)).values()) if (r.profile !== null) profiles.add(r.profile);
+    return profiles;
+  }
+
+  /**
+   * Households of the profiles a batch changed: the changed profiles, the profiles they may share a
+   * household with, and the other members of those profiles' households are grouped again by the
+   * household rules (edges between profiles, never merges). A household keeps its id with the
+   * group holding most of its members; a profile alone is in no household.
+   */
+  private async updateHouseholds(changed: ReadonlySet<string>): Promise<HouseholdChange[]> {
+    const evidence = new Map<string, ProfileEvidence | null>();
+    const ev = async (p: string) => {
+      if (!evidence.has(p)) evidence.set(p, await this.evidenceOfProfile(p));
+      return evidence.get(p)!;
+    };
+    const candidates = new Map<string, Set<string>>();
+    const candidatesOf = async (p: string) => {
+      let c = candidates.get(p);
+      if (!c) {
+        const e = await ev(p);
+        candidates.set(p, (c = e ? await this.householdCandidates(e) : new Set()));
+        c.delete(p);
+      }
+      return c;
+    };
+    const area = new Set<string>();
+    for (const p of changed) {
+      if ((await ev(p)) === null) continue;
+      area.add(p);
+      for (const q of await candidatesOf(p)) area.add(q);
+    }
+    const before = await this.store.householdsOf([...area]);
+    for (const h of new Set([...before.values()].filter((h): h is string => h !== null))) for (const p of await this.store.householdMembers(h)) area.add(p);
+    const previous = await this.store.householdsOf([...area]);
+    const ids = [...area].sort();
+    const parent = new Map(ids.map((p) => [p, p]));
+    const find = (p: string): string => {
+      let root = p;
+      while (parent.get(root) !== root) root = parent.get(root)!;
+      return root;
+    };
+    for (const p of ids) {
+      const a = await ev(p);
+      if (!a) continue;
+      for (const q of [...(await candidatesOf(p))].sort()) {
+        if (q <= p || !parent.has(q) || find(p) === find(q)) continue;
+        const b = await ev(q);
+        if (!b) continue;
+        const overFrequent = new Set<string>();
+        for (const key of a.identifiers) if (b.identifierSet.has(key) && (await this.store.value(key)).status === 'over-frequent') overFrequent.add(key);
+        if (householdMatch(a, b, this.config, { overFrequent })) {
+          const [x, y] = [find(p), find(q)];
+          parent.set(x < y ? y : x, x < y ? x : y);
+        }
+      }
+    }
+    const groups = new Map<string, string[]>();
+    for (const p of ids) (groups.get(find(p)) ?? groups.set(find(p), []).get(find(p))!).push(p);
+    const seqs = await this.store.profileSeqs(ids);
+    const households = [...groups.values()].filter((g) => g.length > 1);
+    // A household id stays with the group holding most of its members (ties: the group with the oldest profile).
+    const claims = new Map<string, { group: number; count: number; oldest: number }>();
+    households.forEach((g, i) => {
+      const oldest = Math.min(...g.map((p) => seqs.get(p) ?? Number.MAX_SAFE_INTEGER));
+      const counts = new Map<string, number>();
+      for (const p of g) {
+        const h = previous.get(p);
+        if (h) counts.set(h, (counts.get(h) ?? 0) + 1);
+      }
+      for (const [h, count] of counts) {
+        const best = claims.get(h);
+        if (!best || count > best.count || (count === best.count && oldest < best.oldest)) claims.set(h, { group: i, count, oldest });
+      }
+    });
+    const idOf = new Map<number, string>();
+    for (const [h, claim] of [...claims].sort((x, y) => y[1].count - x[1].count || x[1].oldest - y[1].oldest || (x[0] < y[0] ? -1 : 1)))
+      if (!idOf.has(claim.group)) idOf.set(claim.group, h);
+    const now = new Map<string, string | null>(ids.map((p) => [p, null]));
+    households.forEach((g, i) => {
+      const id = idOf.get(i) ?? this.store.createHousehold();
+      for (const p of g) now.set(p, id);
+    });
+    const changes: HouseholdChange[] = [];
+    for (const p of ids) {
+      const was = previous.get(p) ?? null;
+      const is = now.get(p) ?? null;
+      if (was === is) continue;
+      this.store.setHousehold(p, is);
+      changes.push({ kind: 'household-changed', profile: p, household: is, previous: was });
+    }
+    return changes;
   }
 
   /**

@@ -94,6 +94,14 @@ export interface GraphStore {
   createProfile(records: readonly string[]): string;
   /** Puts a record on a profile (null: on none), keeping the profiles' memberships. */
   assign(record: RecordState, profile: string | null): void;
+  /** The household of each profile (null: none). */
+  householdsOf(profiles: readonly string[]): Promise<Map<string, string | null>>;
+  /** A household's member profiles. */
+  householdMembers(household: string): Promise<Set<string>>;
+  /** A new household id. */
+  createHousehold(): string;
+  /** Puts a profile in a household (null: in none). */
+  setHousehold(profile: string, household: string | null): void;
   /** A profile that ends: its records went elsewhere; its id resolves to `survivor` from now on (null: to nothing). */
   dropProfile(id: string, survivor: string | null): void;
 }

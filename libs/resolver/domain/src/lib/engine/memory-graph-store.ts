@@ -38,7 +38,10 @@ export class MemoryGraphStore implements GraphStore {
   readonly addressMap = new Map<string, Set<string>>();
   readonly profileMap = new Map<string, { readonly seq: number; readonly records: Set<string> }>();
   readonly aliases = new Map<string, string | null>();
+  readonly householdOf = new Map<string, string>();
+  readonly householdMap = new Map<string, Set<string>>();
   private readonly decisionList: StewardDecision[] = [];
+  private nextHousehold = 0;
   private nextRecordSeq = 0;
   private nextProfileSeq = 0;
 
@@ -113,7 +116,32 @@ export class MemoryGraphStore implements GraphStore {
     if (profile !== null) this.profileMap.get(profile)!.records.add(record.id);
   }
 
+  async householdsOf(profiles: readonly string[]): Promise<Map<string, string | null>> {
+    return new Map(profiles.map((p) => [p, this.householdOf.get(p) ?? null]));
+  }
+
+  async householdMembers(household: string): Promise<Set<string>> {
+    return new Set(this.householdMap.get(household) ?? []);
+  }
+
+  createHousehold(): string {
+    return `h${String(this.nextHousehold++).padStart(8, '0')}`;
+  }
+
+  setHousehold(profile: string, household: string | null): void {
+    const old = this.householdOf.get(profile);
+    if (old !== undefined) {
+      this.householdMap.get(old)?.delete(profile);
+      if (this.householdMap.get(old)?.size === 0) this.householdMap.delete(old);
+      this.householdOf.delete(profile);
+    }
+    if (household === null) return;
+    this.householdOf.set(profile, household);
+    (this.householdMap.get(household) ?? this.householdMap.set(household, new Set()).get(household)!).add(profile);
+  }
+
   dropProfile(id: string, survivor: string | null): void {
+    this.setHousehold(id, null);
     this.profileMap.delete(id);
     this.aliases.set(id, survivor);
     for (const [alias, target] of this.aliases) if (target === id) this.aliases.set(alias, survivor);
