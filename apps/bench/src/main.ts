@@ -207,7 +207,7 @@ async function canonicalDataSet(persons: number, env: Env): Promise<{ payloads: 
 }
 
 /** The resolver alone on the canonical topic, with a database of its own. */
-async function resolveRun(options: Options, payloads: readonly Payload[]): Promise<{ eventsPerS: number; rssMb: number }> {
+async function resolveRun(options: Options, payloads: readonly Payload[]): Promise<{ eventsPerS: number; rssMb: number; phases: Record<string, number> }> {
   const kafka = new Kafka({ clientId: 'c360-bench', brokers: options.env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
   const client = new KafkaTestClient(options.env.KAFKA_BROKERS, options.env.SCHEMA_REGISTRY_URL);
   const groupId = `c360-bench-resolver-${options.runId}-${Math.random().toString(36).slice(2, 6)}`;
@@ -225,13 +225,23 @@ async function resolveRun(options: Options, payloads: readonly Payload[]): Promi
     const ends = await endsAfter(admin, payloads, partitionOf);
     const ms = await drain(admin, groupId, ends, () => produceAll(kafka, payloads, partitionOf));
     const rssMb = rssOf(service.process.pid!);
-    return { eventsPerS: (payloads.length / ms) * 1000, rssMb };
+    return { eventsPerS: (payloads.length / ms) * 1000, rssMb, phases: await phaseSeconds(service.url) };
   } finally {
     await service.stop('SIGTERM');
     await admin.disconnect();
     await client.close();
     await db.drop();
   }
+}
+
+/** Seconds the resolver spent per batch phase (its c360_resolver_batch_seconds histogram), and its batch count. */
+async function phaseSeconds(url: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const out: Record<string, number> = {};
+  for (const m of text.matchAll(/^c360_resolver_batch_seconds_sum\{[^}]*phase="(\w+)"[^}]*\} ([\d.e+-]+)$/gm)) out[`${m[1]}_s`] = Number(Number(m[2]).toFixed(2));
+  const batches = /^c360_resolver_batch_seconds_count\{[^}]*phase="engine"[^}]*\} (\d+)$/m.exec(text);
+  if (batches) out['batches'] = Number(batches[1]);
+  return out;
 }
 
 /** Resident memory of a process, MB (Linux /proc). */
@@ -256,11 +266,13 @@ const SCENARIOS: Record<string, Scenario> = {
     const resolve: number[] = [];
     const rss: number[] = [];
     const pass: number[] = [];
+    const phases: Record<string, number>[] = [];
     for (let i = 0; i < (options.quick ? 1 : 3); i++) {
       pass.push(await passthroughRun(options, payloads, true));
       const r = await resolveRun(options, payloads);
       resolve.push(r.eventsPerS);
       rss.push(r.rssMb);
+      phases.push(r.phases);
     }
     const m = median(resolve);
     const b = median(pass);
@@ -270,7 +282,7 @@ const SCENARIOS: Record<string, Scenario> = {
       metrics: { events_per_s: Math.round(m), records_per_s: Math.round(recordsPerS), rss_mb: median(rss) },
       baseline: { events_per_s: Math.round(b) },
       ratio: Number((m / b).toFixed(3)),
-      config: { events: payloads.length, records, resolve_runs: resolve.map(Math.round), passthrough_runs: pass.map(Math.round), partitions: PARTITIONS, instances: 1 },
+      config: { events: payloads.length, records, resolve_runs: resolve.map(Math.round), passthrough_runs: pass.map(Math.round), partitions: PARTITIONS, instances: 1, phases },
       notes: [
         'the resolver as its own process on a fresh database, fed Avro canonical events mapped from generated data (default noise); passthrough: consume → Avro decode → encode → produce → commit over the same payloads, interleaved',
         'records_per_s: events_per_s times distinct source records over events (every event of a record resolves it; most change nothing)',

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Counter, Histogram } from 'prom-client';
 import { Headers, Topics, type CanonicalEvent, type IdentityChange, type Profile } from '@c360/schemas';
-import type { Outgoing } from '@c360/messaging';
-import { Outbox } from '@c360/persistence';
+import { Publisher, type Outgoing } from '@c360/messaging';
+import { Outbox, OutboxRelay } from '@c360/persistence';
 import { MetricsRegistry } from '@c360/platform';
 import {
   type BatchOutcome,
@@ -45,6 +45,8 @@ export class IdentityGraphService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly graph: IdentityGraphRepository,
     private readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
+    private readonly publisher: Publisher,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
     metrics: MetricsRegistry,
   ) {
@@ -62,33 +64,42 @@ export class IdentityGraphService {
     });
     this.batchSeconds = new Histogram({
       name: 'c360_resolver_batch_seconds',
-      help: 'Time per batch by phase: lock (waiting for the graph lock), prefetch, engine, flush (writing the graph), publish (outbox).',
+      help: 'Time per batch by phase: lock (waiting for the graph lock), engine (loading included), flush (writing the graph), publish (changes and golden records to the outbox).',
       labelNames: ['phase'],
       buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [metrics],
     });
   }
 
-  /** Resolves a batch of canonical events and publishes them keyed by profile, with the graph's changes. */
+  /**
+   * Resolves a batch of canonical events and publishes them keyed by profile, with the graph's
+   * changes. The changes go through the outbox (a redelivered batch finds nothing changed, so they
+   * would not be made again); the re-keyed events are published after the commit and the outbox,
+   * straight to Kafka and before the offsets are committed: a redelivered batch publishes them
+   * again, keyed by the profiles as they are then, and the services downstream drop the repeats
+   * by event id. Keeping them out of Postgres halves the resolver's database writes.
+   */
   async resolve(events: readonly CanonicalEvent[]): Promise<BatchOutcome> {
     const engineEvents = events.map((e) => ({ record: recordOf(e), eventType: e.eventType, party: e.party, occurredAt: e.occurredAt }));
-    return this.inTransaction(
+    const outcome = await this.inTransaction(
       (engine) => engine.applyBatch(engineEvents),
       async (em, outcome) => {
-        const resolved: Outgoing<CanonicalEvent>[] = events.map((event) => {
-          const profileId = outcome.profileOf.get(recordOf(event)) ?? null;
-          return {
-            key: profileId ?? recordOf(event),
-            value: { ...event, profileId },
-            headers: { [Headers.eventId]: event.eventId, [Headers.ingestedAt]: String(event.ingestedAt) },
-          };
-        });
         const cause = new Map(events.map((e) => [recordOf(e), e.eventId]));
         await this.publishChanges(em, outcome, (record) => cause.get(record) ?? null);
-        await this.outbox.add(em, Topics.resolvedEvents, resolved);
       },
-      (store) => store.prefetch(engineEvents),
     );
+    // The changes first: a service reading both topics sees a merge before the events keyed by its survivor.
+    await this.relay.flush();
+    const resolved: Outgoing<CanonicalEvent>[] = events.map((event) => {
+      const profileId = outcome.profileOf.get(recordOf(event)) ?? null;
+      return {
+        key: profileId ?? recordOf(event),
+        value: { ...event, profileId },
+        headers: { [Headers.eventId]: event.eventId, [Headers.ingestedAt]: String(event.ingestedAt) },
+      };
+    });
+    await this.publisher.publish(Topics.resolvedEvents, resolved);
+    return outcome;
   }
 
   /** Records a steward's decision about two records and re-partitions around them. */
@@ -118,7 +129,6 @@ export class IdentityGraphService {
   private async inTransaction(
     run: (engine: IdentityEngine, em: EntityManager) => Promise<BatchOutcome>,
     publish: (em: EntityManager, outcome: BatchOutcome) => Promise<void>,
-    prefetch: (store: PostgresGraphStore) => Promise<void> = async () => undefined,
   ): Promise<BatchOutcome> {
     return this.dataSource.transaction(async (em) => {
       const phase = (name: string) => this.batchSeconds.startTimer({ phase: name });
@@ -126,9 +136,6 @@ export class IdentityGraphService {
       await this.graph.lockGraph(em);
       done();
       const store = new PostgresGraphStore(em, this.config);
-      done = phase('prefetch');
-      await prefetch(store);
-      done();
       const engine = new IdentityEngine(this.config, store);
       done = phase('engine');
       const outcome = await run(engine, em);

@@ -1,11 +1,21 @@
 // Avro in the Confluent wire format (magic byte, 4-byte schema id, Avro body) through a
 // Confluent-compatible schema registry. Subjects follow the TopicNameStrategy: `<topic>-value`.
 import { COMPATIBILITY, SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
+import { Type } from 'avsc';
 import type { AvroTopic } from '@c360/schemas';
+
+/** How to read one writer schema into a topic's current schema. */
+interface Reader {
+  readonly type: Type;
+  /** Absent when the writer's schema is the reader's. */
+  readonly resolver?: ReturnType<Type['createResolver']>;
+}
 
 export class AvroCodec {
   private readonly registry: SchemaRegistry;
   private readonly ids = new Map<string, Promise<number>>();
+  /** Per topic and writer schema id: built once, as the client library would rebuild it for every message. */
+  private readonly readers = new Map<string, Promise<Reader>>();
 
   constructor(private readonly registryUrl: string) {
     this.registry = new SchemaRegistry({ host: registryUrl, retry: { retries: 3 } });
@@ -59,9 +69,26 @@ export class AvroCodec {
   /** Decodes with the writer's schema from the registry, read into the topic's current schema. */
   async decode<T>(topic: AvroTopic<T>, bytes: Buffer): Promise<T> {
     if (bytes.length < 5 || bytes[0] !== 0) throw new Error('not in the Confluent wire format (no magic byte)');
-    return (await this.registry.decode(bytes, {
-      [SchemaType.AVRO]: { readerSchema: topic.schema as never },
-    })) as T;
+    const key = `${topic.name}\u0000${bytes.readInt32BE(1)}`;
+    let reader = this.readers.get(key);
+    if (!reader) {
+      reader = this.readerFor(topic, bytes.readInt32BE(1));
+      reader.catch(() => this.readers.delete(key));
+      this.readers.set(key, reader);
+    }
+    const { type, resolver } = await reader;
+    return type.fromBuffer(bytes.subarray(5), resolver) as T;
+  }
+
+  /**
+   * The topic's schema as reader and a resolver from the writer's schema (fetched once per id).
+   * The client's own decode with a reader schema parses both schemas and builds the resolver again
+   * for every message, which costs more than everything else a service does with it.
+   */
+  private async readerFor(topic: AvroTopic<unknown>, writerId: number): Promise<Reader> {
+    const writer = (await this.registry.getSchema(writerId)) as unknown as Type;
+    const type = Type.forSchema(topic.schema as never);
+    return type.equals(writer) ? { type } : { type, resolver: type.createResolver(writer) };
   }
 
   /** Answers when the registry is reachable. */

@@ -6,19 +6,16 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Party } from '@c360/schemas';
 import {
-  type EngineEvent,
   type GraphStore,
   type KeyIndex,
   type Link,
   type MatchingConfig,
+  type PrefetchNeeds,
   type RecordEvidence,
   type RecordState,
   type StewardDecision,
   type ValueState,
   type ValueStatus,
-  accumulateParty,
-  blockingKeys,
-  buildEvidence,
   identifierTypeOf,
   maxRecordsPerValue,
   newRecordState,
@@ -49,7 +46,7 @@ interface LinkRow {
 /** What a record was when loaded: the flush writes what differs. */
 interface Snapshot {
   readonly isNew: boolean;
-  readonly row: string;
+  readonly row: RecordFields | null;
   readonly evidence: RecordEvidence;
   readonly keys: readonly string[];
   /** Links where this record is `a`, as JSON per other record. */
@@ -65,8 +62,34 @@ export interface StoreStats {
 }
 
 const linkJson = (l: Link) => JSON.stringify([l.rule, l.rank, l.score, l.values]);
-const recordRowJson = (r: RecordState) =>
-  JSON.stringify([r.party, r.observedAt, r.evidenceJson, r.fingerprint, r.keys, r.profile, r.deleted]);
+
+/** A record's stored fields as loaded; the engine replaces party and keys with new objects when they change. */
+interface RecordFields {
+  readonly party: Party | null;
+  readonly observedAt: number;
+  readonly evidenceJson: string;
+  readonly fingerprint: string;
+  readonly keys: readonly string[];
+  readonly profile: string | null;
+  readonly deleted: boolean;
+}
+const fieldsOf = (r: RecordState): RecordFields => ({
+  party: r.party,
+  observedAt: r.observedAt,
+  evidenceJson: r.evidenceJson,
+  fingerprint: r.fingerprint,
+  keys: r.keys,
+  profile: r.profile,
+  deleted: r.deleted,
+});
+const fieldsChanged = (a: RecordFields, r: RecordState) =>
+  a.party !== r.party ||
+  a.observedAt !== r.observedAt ||
+  a.evidenceJson !== r.evidenceJson ||
+  a.fingerprint !== r.fingerprint ||
+  a.keys !== r.keys ||
+  a.profile !== r.profile ||
+  a.deleted !== r.deleted;
 
 export class PostgresGraphStore implements GraphStore {
   private readonly recordCache = new Map<string, RecordState>();
@@ -99,53 +122,52 @@ export class PostgresGraphStore implements GraphStore {
   // --- prefetch -------------------------------------------------------------------------------
 
   /**
-   * Loads what a batch of events will most likely need, in a few queries: the records, the values,
-   * keys and addresses they hold before and after, the records those reach, and their profiles'
-   * records. The engine loads anything else on demand.
+   * Loads in a few queries what a batch will most likely need: the values, keys and addresses its
+   * records hold before and after, the records those reach, their values and their profiles'
+   * records. Record sequence numbers for the batch's new records are taken here too. The engine
+   * loads anything else on demand.
    */
-  async prefetch(events: readonly EngineEvent[]): Promise<void> {
-    const ids = [...new Set(events.map((e) => e.record))];
-    const records = await this.records(ids);
-    const unknown = ids.filter((id) => !records.has(id)).length;
-    if (unknown > 0) {
-      const rows = await this.query<{ seq: string }>(`SELECT nextval('record_seq') AS seq FROM generate_series(1, $1)`, [unknown]);
+  async prefetch({ values, keys, addresses, profiles: more }: PrefetchNeeds): Promise<void> {
+    const unknown = [...this.absent].length;
+    if (unknown > this.recordSeqs.length) {
+      const rows = await this.query<{ seq: string }>(`SELECT nextval('record_seq') AS seq FROM generate_series(1, $1)`, [unknown - this.recordSeqs.length]);
       this.recordSeqs.push(...rows.map((r) => Number(r.seq)));
-    }
-    // The values, keys and addresses each record holds before and after its events.
-    const values = new Set<string>();
-    const keys = new Set<string>();
-    const addresses = new Set<string>();
-    const add = (e: RecordEvidence, k: readonly string[]) => {
-      for (const v of e.identifiers) values.add(v);
-      for (const a of e.addresses) addresses.add(a);
-      for (const x of k) keys.add(x);
-    };
-    const parties = new Map<string, Party | null>([...records].map(([id, r]) => [id, r.party]));
-    for (const r of records.values()) add(r.evidence, r.keys);
-    for (const e of events) {
-      const party = accumulateParty(parties.get(e.record) ?? null, e);
-      parties.set(e.record, party);
-      const evidence = buildEvidence(party, this.config);
-      add(evidence, blockingKeys(evidence, this.config));
     }
     await this.loadValues([...values]);
     await this.loadIndexes([...keys], this.config.file.blocking.maxRecordsPerKey);
     await this.loadAddresses([...addresses]);
-    // The records those reach, then their own values (household values at the same address) and profiles.
+    // The records those reach (holders, candidates, cohabitants, linked records), and theirs.
     const reached = new Set<string>();
     for (const v of values) for (const h of this.valueCache.get(v)?.holders ?? []) reached.add(h);
     for (const k of keys) for (const m of this.indexCache.get(k)?.members ?? []) reached.add(m);
     for (const a of addresses) for (const m of this.addressCache.get(a) ?? []) reached.add(m);
-    for (const r of records.values()) for (const other of r.links.keys()) reached.add(other);
+    for (const r of [...this.recordCache.values()]) for (const other of r.links.keys()) reached.add(other);
     const around = await this.records(reached);
     const moreValues = new Set<string>();
-    for (const r of around.values()) for (const v of r.evidence.identifiers) if (!this.valueCache.has(v)) moreValues.add(v);
+    const moreAddresses = new Set<string>();
+    for (const r of around.values()) {
+      for (const v of r.evidence.identifiers) if (!this.valueCache.has(v)) moreValues.add(v);
+      for (const a of r.evidence.addresses) if (!this.addressCache.has(a)) moreAddresses.add(a);
+    }
     await this.loadValues([...moreValues]);
-    const profiles = new Set<string>();
-    for (const r of [...records.values(), ...around.values()]) if (r.profile) profiles.add(r.profile);
+    await this.loadAddresses([...moreAddresses]);
+    const cohabitants = new Set<string>();
+    for (const a of moreAddresses) for (const m of this.addressCache.get(a) ?? []) cohabitants.add(m);
+    await this.records(cohabitants);
+    // Their profiles' records, the profiles' households, and those households' members and records.
+    const profiles = new Set<string>(more ?? []);
+    for (const r of this.recordCache.values()) if (r.profile) profiles.add(r.profile);
     await this.loadMembers([...profiles]);
+    await this.householdsOf([...profiles]);
+    const households = new Set<string>();
+    for (const p of profiles) {
+      const h = this.householdCache.get(p);
+      if (h) households.add(h);
+    }
+    const housemates = await this.loadHouseholdMembers([...households]);
+    await this.loadMembers(housemates);
     const members = new Set<string>();
-    for (const p of profiles) for (const m of this.memberCache.get(p) ?? []) members.add(m);
+    for (const p of [...profiles, ...housemates]) for (const m of this.memberCache.get(p) ?? []) members.add(m);
     await this.records(members);
   }
 
@@ -171,13 +193,14 @@ export class PostgresGraphStore implements GraphStore {
   private async loadIndexes(keys: readonly string[], limit: number): Promise<void> {
     const wanted = keys.filter((k) => !this.indexCache.has(k));
     if (wanted.length === 0) return;
-    // Counting stops past the limit: a key held by too many records finds no candidates anyway.
+    // Counting stops just past the limit: a key held by more records finds no candidates, and
+    // its members are never needed (a count above the limit is all the engine asks of it).
     const rows = await this.query<{ key: string; members: string[] | null; n: string }>(
       `SELECT k.key, x.members, x.n FROM unnest($1::text[]) AS k(key)
        CROSS JOIN LATERAL (
          SELECT CASE WHEN count(*) <= $2 THEN array_agg(record_id) END AS members, count(*) AS n
-         FROM (SELECT record_id FROM record_keys r WHERE r.key = k.key LIMIT $3) t) x`,
-      [wanted, limit, limit + 1_000],
+         FROM (SELECT record_id FROM record_keys r WHERE r.key = k.key LIMIT $2 + 1) t) x`,
+      [wanted, limit],
     );
     for (const r of rows) {
       const n = Number(r.n);
@@ -200,12 +223,13 @@ export class PostgresGraphStore implements GraphStore {
       [wanted],
     );
     for (const p of wanted) this.memberCache.set(p, new Set());
-    for (const r of rows) this.memberCache.get(r.profile_id)!.add(r.record_id);
-    // Records already loaded and moved in memory this batch follow their new profile.
-    for (const r of this.recordCache.values()) {
-      for (const p of wanted) if (r.profile !== p) this.memberCache.get(p)!.delete(r.id);
-      if (r.profile && wanted.includes(r.profile)) this.memberCache.get(r.profile)!.add(r.id);
+    for (const r of rows) {
+      // A record loaded and moved in memory this batch follows its new profile.
+      const loaded = this.recordCache.get(r.record_id);
+      if (!loaded || loaded.profile === r.profile_id) this.memberCache.get(r.profile_id)!.add(r.record_id);
     }
+    const asked = new Set(wanted);
+    for (const r of this.recordCache.values()) if (r.profile !== null && asked.has(r.profile)) this.memberCache.get(r.profile)!.add(r.id);
   }
 
   private async membersOf(table: string, column: string, keys: readonly string[]): Promise<Map<string, Set<string>>> {
@@ -231,6 +255,7 @@ export class PostgresGraphStore implements GraphStore {
     }
     if (missing.length === 0) return out;
     const unique = [...new Set(missing)];
+    this.stats.lazyLoads++;
     const rows = await this.query<RecordRow>(
       `SELECT record_id, seq, party, observed_at, evidence, fingerprint, keys, profile_id, deleted FROM records WHERE record_id = ANY($1::text[])`,
       [unique],
@@ -272,7 +297,7 @@ export class PostgresGraphStore implements GraphStore {
       this.recordCache.set(state.id, state);
       this.snapshots.set(state.id, {
         isNew: false,
-        row: recordRowJson(state),
+        row: fieldsOf(state),
         evidence,
         keys: state.keys,
         links: new Map([...state.links.values()].filter((l) => l.a === state.id).map((l) => [l.b, linkJson(l)])),
@@ -286,11 +311,11 @@ export class PostgresGraphStore implements GraphStore {
 
   createRecord(id: string, party: Party, observedAt: number): RecordState {
     const seq = this.recordSeqs.shift();
-    if (seq === undefined) throw new Error(`no record sequence number left for ${id}: prefetch the batch first`);
+    if (seq === undefined) throw new Error(`no record sequence number left for ${id}: the batch's prefetch takes them`);
     const r = newRecordState(id, seq, party, observedAt);
     this.recordCache.set(id, r);
     this.absent.delete(id);
-    this.snapshots.set(id, { isNew: true, row: '', evidence: r.evidence, keys: [], links: new Map() });
+    this.snapshots.set(id, { isNew: true, row: null, evidence: r.evidence, keys: [], links: new Map() });
     return r;
   }
 
@@ -403,22 +428,37 @@ export class PostgresGraphStore implements GraphStore {
   }
 
   async householdMembers(household: string): Promise<Set<string>> {
-    let members = this.householdMemberCache.get(household);
-    if (!members) {
-      const rows = await this.query<{ profile_id: string }>(`SELECT profile_id FROM profiles WHERE household_id = $1`, [household]);
-      members = new Set(rows.map((r) => r.profile_id).filter((p) => !this.droppedProfiles.has(p)));
-      // Profiles moved in memory this batch.
-      for (const [p, h] of this.householdCache) {
-        if (h === household) members.add(p);
-        else members.delete(p);
-      }
-      this.householdMemberCache.set(household, members);
-      for (const p of members) if (!this.householdCache.has(p)) {
-        this.householdCache.set(p, household);
-        this.loadedHouseholds.set(p, household);
-      }
+    if (!this.householdMemberCache.has(household)) {
+      this.stats.lazyLoads++;
+      await this.loadHouseholdMembers([household]);
     }
-    return new Set(members);
+    return new Set(this.householdMemberCache.get(household));
+  }
+
+  /** Loads the member profiles of households; returns them all. */
+  private async loadHouseholdMembers(households: readonly string[]): Promise<string[]> {
+    const wanted = households.filter((h) => !this.householdMemberCache.has(h));
+    if (wanted.length > 0) {
+      const rows = await this.query<{ profile_id: string; household_id: string }>(
+        `SELECT profile_id, household_id FROM profiles WHERE household_id = ANY($1::text[])`,
+        [wanted],
+      );
+      for (const h of wanted) this.householdMemberCache.set(h, new Set());
+      for (const r of rows) {
+        if (this.droppedProfiles.has(r.profile_id)) continue;
+        // A profile moved in memory this batch follows its new household.
+        const moved = this.householdCache.get(r.profile_id);
+        if (moved !== undefined && moved !== r.household_id) continue;
+        this.householdMemberCache.get(r.household_id)!.add(r.profile_id);
+        if (moved === undefined) {
+          this.householdCache.set(r.profile_id, r.household_id);
+          this.loadedHouseholds.set(r.profile_id, r.household_id);
+        }
+      }
+      const asked = new Set(wanted);
+      for (const [p, h] of this.householdCache) if (h !== null && asked.has(h)) this.householdMemberCache.get(h)!.add(p);
+    }
+    return households.flatMap((h) => [...(this.householdMemberCache.get(h) ?? [])]);
   }
 
   createHousehold(): string {
@@ -450,7 +490,7 @@ export class PostgresGraphStore implements GraphStore {
     const linkDeletes: [string, string][] = [];
     for (const r of this.recordCache.values()) {
       const snap = this.snapshots.get(r.id)!;
-      if (snap.isNew || snap.row !== recordRowJson(r)) dirty.push(r);
+      if (snap.isNew || fieldsChanged(snap.row!, r)) dirty.push(r);
       diff(keyRows, r.id, snap.keys, r.keys);
       diff(valueRows, r.id, snap.evidence.identifiers, r.evidence.identifiers);
       diff(addressRows, r.id, snap.evidence.addresses, r.evidence.addresses);

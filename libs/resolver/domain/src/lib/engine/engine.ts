@@ -29,7 +29,7 @@ import { type ValueStatus, assessValue, exceedsClusterSize, isHouseholdValue } f
 import { type MatchContext, conflicts, match } from '../rules';
 import { blockingKeys } from '../blocking';
 import { householdMatch } from '../households';
-import type { GraphStore, Link, RecordState, StewardDecision, ValueState } from './graph-store';
+import type { GraphStore, Link, PrefetchNeeds, RecordState, StewardDecision, ValueState } from './graph-store';
 
 /** What the engine receives: an event about a source record ('source:sourceRecordId'). */
 export interface EngineEvent {
@@ -56,6 +56,15 @@ export type GraphChange =
   | { readonly kind: 'household-changed'; readonly profile: string; readonly household: string | null; readonly previous: string | null };
 
 type HouseholdChange = Extract<GraphChange, { kind: 'household-changed' }>;
+
+/** An event's party and evidence, built once per batch. */
+interface Prepared {
+  readonly party: Party;
+  readonly evidence: RecordEvidence;
+  readonly evidenceJson: string;
+  /** Its blocking keys, when its evidence differs from the record's before the event. */
+  readonly keys: readonly string[] | null;
+}
 
 /** The record whose change (or steward decision) set a merge or split off, and its strongest link in the profile now. */
 export interface Cause {
@@ -166,14 +175,46 @@ export class IdentityEngine {
   /** Applies a batch of events in order, then re-partitions what they touched. */
   async applyBatch(events: readonly EngineEvent[]): Promise<BatchOutcome> {
     const records = await this.store.records(events.map((e) => e.record));
+    const prepared = this.prepare(events, records);
+    if (this.store.prefetch) await this.store.prefetch(this.needs(records, prepared));
     const touched = new Set<string>();
     const changed = new Set<string>();
-    for (const event of events) {
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
       const state = records.get(event.record) ?? null;
-      const after = await this.apply(state, event, touched, changed);
+      const after = await this.apply(state, event, prepared[i]!, touched, changed);
       records.set(after.id, after);
     }
     return this.repartition(touched, changed, records, events);
+  }
+
+  /** Each event's accumulated party and evidence, in order per record, built once for the prefetch and the events. */
+  private prepare(events: readonly EngineEvent[], records: ReadonlyMap<string, RecordState>): Prepared[] {
+    const last = new Map<string, { party: Party | null; evidenceJson: string }>();
+    for (const [id, r] of records) last.set(id, { party: r.party, evidenceJson: r.fingerprint === this.config.evidenceFingerprint ? r.evidenceJson : '' });
+    return events.map((event) => {
+      const before = last.get(event.record);
+      const party = accumulateParty(before?.party ?? null, event);
+      const evidence = buildEvidence(party, this.config);
+      const evidenceJson = JSON.stringify(evidence);
+      const keys = evidenceJson === before?.evidenceJson || event.eventType === 'RECORD_DELETE' ? null : blockingKeys(evidence, this.config);
+      last.set(event.record, { party, evidenceJson });
+      return { party, evidence, evidenceJson, keys };
+    });
+  }
+
+  private needs(records: ReadonlyMap<string, RecordState>, prepared: readonly Prepared[]): PrefetchNeeds {
+    const values = new Set<string>();
+    const keys = new Set<string>();
+    const addresses = new Set<string>();
+    const add = (e: RecordEvidence, k: readonly string[] | null) => {
+      for (const v of e.identifiers) values.add(v);
+      for (const a of e.addresses) addresses.add(a);
+      for (const x of k ?? []) keys.add(x);
+    };
+    for (const r of records.values()) add(r.evidence, r.keys);
+    for (const p of prepared) add(p.evidence, p.keys);
+    return { values, keys, addresses };
   }
 
   /** Re-partitions around records after a steward decision about them. */
@@ -185,11 +226,9 @@ export class IdentityEngine {
   // --- one event ------------------------------------------------------------------------------
 
   /** `touched`: records whose links may have changed; `changed`: records whose party changed (their golden record is due). */
-  private async apply(existing: RecordState | null, event: EngineEvent, touched: Set<string>, changed: Set<string>): Promise<RecordState> {
-    const party = accumulateParty(existing?.party ?? null, event);
+  private async apply(existing: RecordState | null, event: EngineEvent, prepared: Prepared, touched: Set<string>, changed: Set<string>): Promise<RecordState> {
+    const { party, evidence, evidenceJson } = prepared;
     const deleted = event.eventType === 'RECORD_DELETE';
-    const evidence = buildEvidence(party, this.config);
-    const evidenceJson = JSON.stringify(evidence);
     if (existing && existing.evidenceJson === evidenceJson && existing.fingerprint === this.config.evidenceFingerprint && existing.deleted === deleted) {
       if (!deleted && JSON.stringify(existing.party) !== JSON.stringify(party)) {
         existing.party = party;
@@ -241,7 +280,7 @@ export class IdentityEngine {
       index.members?.delete(state.id);
       index.count--;
     }
-    state.keys = deleted ? [] : blockingKeys(evidence, this.config);
+    state.keys = deleted ? [] : (prepared.keys ?? blockingKeys(evidence, this.config));
     for (const key of state.keys) {
       const index = await this.store.index(key, limit);
       index.members?.add(state.id);
@@ -551,6 +590,19 @@ export class IdentityEngine {
    * group holding most of its members; a profile alone is in no household.
    */
   private async updateHouseholds(changed: ReadonlySet<string>): Promise<HouseholdChange[]> {
+    if (this.store.prefetch && changed.size > 0) {
+      // In bulk: the changed profiles' records, then what their phones, emails and addresses reach.
+      await this.store.prefetch({ values: new Set(), keys: new Set(), addresses: new Set(), profiles: changed });
+      const values = new Set<string>();
+      const addresses = new Set<string>();
+      for (const p of changed) {
+        for (const r of (await this.store.records(await this.store.members(p))).values()) {
+          for (const v of r.evidence.identifiers) if (v.startsWith('PHONE:') || v.startsWith('EMAIL:')) values.add(v);
+          for (const a of r.evidence.addresses) addresses.add(a);
+        }
+      }
+      await this.store.prefetch({ values, keys: new Set(), addresses });
+    }
     const evidence = new Map<string, ProfileEvidence | null>();
     const ev = async (p: string) => {
       if (!evidence.has(p)) evidence.set(p, await this.evidenceOfProfile(p));

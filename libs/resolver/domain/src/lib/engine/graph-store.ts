@@ -71,7 +71,21 @@ export interface StewardDecision {
   readonly kind: 'force-link' | 'never-link';
 }
 
+/** What a batch will most likely read: a store that loads from a database loads it in bulk first. */
+export interface PrefetchNeeds {
+  /** Identifier values the batch's records hold, before and after. */
+  readonly values: ReadonlySet<string>;
+  /** Blocking keys they are indexed under, before and after. */
+  readonly keys: ReadonlySet<string>;
+  /** Their address keys, before and after. */
+  readonly addresses: ReadonlySet<string>;
+  /** Profiles whose records (and households) the batch will read. */
+  readonly profiles?: ReadonlySet<string>;
+}
+
 export interface GraphStore {
+  /** Loads in bulk what a batch will most likely need (the batch's own records are loaded already). */
+  prefetch?(needs: PrefetchNeeds): Promise<void>;
   /** The records known among `ids`. */
   records(ids: Iterable<string>): Promise<Map<string, RecordState>>;
   /** A new record (its seq issued by the store), with no profile yet. */
