@@ -13,19 +13,30 @@ export interface ServiceSpec {
   readonly port: number;
 }
 
-export const SERVICES: readonly ServiceSpec[] = [
-  { name: 'ingestor', port: 3101 },
-  { name: 'resolver', port: 3102 },
-  { name: 'insights', port: 3103 },
-  { name: 'activation', port: 3104 },
-];
+/**
+ * The services' HTTP ports: C360_DEMO_PORT_BASE + 1 to + 4 (3101 to 3104 by default), so a second
+ * checkout can run its own demo beside another one (with its own stack: C360_KAFKA_PORT, ...).
+ */
+export function demoPortBase(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env['C360_DEMO_PORT_BASE'];
+  if (raw === undefined || raw === '') return 3100;
+  const base = Number(raw);
+  if (!Number.isInteger(base) || base < 1 || base > 65_531) throw new Error(`C360_DEMO_PORT_BASE must be a port number up to 65531, got ${raw}`);
+  return base;
+}
+
+const ORDER: readonly ServiceName[] = ['ingestor', 'resolver', 'insights', 'activation'];
+
+export const servicesAt = (base: number): ServiceSpec[] => ORDER.map((name, i) => ({ name, port: base + i + 1 }));
+
+export const SERVICES: readonly ServiceSpec[] = servicesAt(demoPortBase());
 
 export const serviceUrl = (name: ServiceName): string => `http://127.0.0.1:${SERVICES.find((s) => s.name === name)!.port}`;
 
 /** The HTTP collect key of each source on the ingestor the demo starts (local only). */
 export const demoApiKey = (source: string): string => `demo-${source}-local-key`;
-/** The profile API key of the resolver the demo starts (local only). */
-export const PROFILES_API_KEY = 'demo-profiles-local-key';
+/** The profile API key of the resolver the demo starts (local only; the same as tools/demo's). */
+export const PROFILES_API_KEY = 'demo-profile-reader-key-local-only';
 
 interface PidEntry {
   readonly name: string;
