@@ -49,11 +49,17 @@ async function findCustomer(data: GeneratedDataSet, profileOf: ReadonlyMap<strin
   for (const [person] of candidates) {
     for (const email of emails.get(person)!) {
       try {
-        const res = await fetch(`${resolver}/profiles?email=${encodeURIComponent(email)}`, { headers: AUTH, signal: AbortSignal.timeout(5_000) });
+        const res = await fetch(`${resolver}/profiles?email=${encodeURIComponent(email)}`, {
+          headers: AUTH,
+          signal: AbortSignal.timeout(5_000),
+        });
         if (!res.ok) continue;
         const profile = (await res.json()) as { profileId?: string; sourceRecords?: string[] };
         if (!profile.profileId) continue;
-        const explain = await fetch(`${resolver}/profiles/${profile.profileId}/explain`, { headers: AUTH, signal: AbortSignal.timeout(5_000) });
+        const explain = await fetch(`${resolver}/profiles/${profile.profileId}/explain`, {
+          headers: AUTH,
+          signal: AbortSignal.timeout(5_000),
+        });
         const links = explain.ok ? (((await explain.json()) as { links?: unknown[] }).links?.length ?? 0) : 0;
         return { email, profileId: profile.profileId, records: profile.sourceRecords ?? [], links };
       } catch {
@@ -75,7 +81,8 @@ export async function exploreHints(input: {
   const { env } = input;
   const customer = await findCustomer(input.data, input.profileOf);
   const resolver = serviceUrl('resolver');
-  const segment = input.segmentTopics.find((t) => t === 'c360.segment.high-value.v1') ?? input.segmentTopics[0] ?? 'c360.segment.high-value.v1';
+  const segment =
+    input.segmentTopics.find((t) => t === 'c360.segment.high-value.v1') ?? input.segmentTopics[0] ?? 'c360.segment.high-value.v1';
   const segmentId = SEGMENT_TOPIC.exec(segment)?.[1] ?? 'high-value';
   const registry = env.SCHEMA_REGISTRY_URL;
   const sourcesOf = (records: readonly string[]) => [...new Set(records.map((r) => r.split(':')[0]))].join(', ');
@@ -97,9 +104,13 @@ export async function exploreHints(input: {
     `                  (sources: ${input.sources.join(', ')}; each has the key demo-<source>-local-key on the ingestor the demo starts)`,
     `  the scoring     npx c360 score --truth ${input.logDir}/truth.json   (the worst false merges and missed links, record by record)`,
     `  a segment       npm run demo -- consume ${segmentId} --from-beginning   (decoded JSON, one change a line)`,
-    `                  kcat -C -b ${env.KAFKA_BROKERS} -t ${segment} -o beginning -e -f '%k %h\\n'`,
-    `                  (kcat: apt-get install kcat; key = profile id, headers carry c360-event-id. Values are Avro in the`,
-    `                  Confluent wire format: a kcat built with Avro decodes them with -s value=avro -r ${registry})`,
+    `                  kcat -C -b ${env.KAFKA_BROKERS} -t ${segment} -o beginning -e -q -f '%T %k %h\\n'`,
+    `                  (apt-get install kcat; prints time, key = profile id, and the c360-event-id header of the`,
+    `                  triggering event. Values are Avro in the Confluent wire format: Debian's kcat cannot decode`,
+    `                  them, the consume command above can, and so can a kcat built with Avro: -s value=avro -r ${registry})`,
+    `                  with Apache Kafka's own tools (a Kafka download; the stack's Kafka dir holds only the broker's jars):`,
+    `                  bin/kafka-console-consumer.sh --bootstrap-server ${env.KAFKA_BROKERS} --topic ${segment} --from-beginning \\`,
+    `                       --property print.key=true --property print.headers=true --property print.value=false`,
     `  topics          broker ${env.KAFKA_BROKERS}: src.<source>.v1 → ${Topics.canonicalEvents.name} → ${Topics.resolvedEvents.name}, ${Topics.identityChanges.name},`,
     `                  ${Topics.profiles.name} → ${Topics.insights.name} → ${input.segmentTopics.join(', ') || 'c360.segment.<id>.v1'}`,
     `                  dead letters ${Topics.deadLetterIngestor.name}; schemas ${registry}/subjects`,

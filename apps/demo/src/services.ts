@@ -21,7 +21,8 @@ export function demoPortBase(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env['C360_DEMO_PORT_BASE'];
   if (raw === undefined || raw === '') return 3100;
   const base = Number(raw);
-  if (!Number.isInteger(base) || base < 1 || base > 65_531) throw new Error(`C360_DEMO_PORT_BASE must be a port number up to 65531, got ${raw}`);
+  if (!Number.isInteger(base) || base < 1 || base > 65_531)
+    throw new Error(`C360_DEMO_PORT_BASE must be a port number up to 65531, got ${raw}`);
   return base;
 }
 
@@ -131,18 +132,26 @@ export async function launchServices(options: {
 }
 
 /** Waits until every service answers /health/ready; a spawned one that exits fails with its log. */
-export async function waitReady(started: readonly Started[], children: ReadonlyMap<ServiceName, ChildProcess>, timeoutMs = 120_000): Promise<void> {
+export async function waitReady(
+  started: readonly Started[],
+  children: ReadonlyMap<ServiceName, ChildProcess>,
+  timeoutMs = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const pending = new Set(started.map((s) => s.name));
   while (pending.size > 0) {
     for (const s of started) {
       if (!pending.has(s.name)) continue;
       const child = children.get(s.name);
-      if (child && child.exitCode !== null) throw new Error(`${s.name} exited with code ${child.exitCode} while starting; see ${s.logFile}`);
+      if (child && child.exitCode !== null)
+        throw new Error(`${s.name} exited with code ${child.exitCode} while starting; see ${s.logFile}`);
       if (await ready(s.port)) pending.delete(s.name);
     }
     if (pending.size === 0) break;
-    if (Date.now() > deadline) throw new Error(`${[...pending].join(', ')} not ready within ${timeoutMs / 1000} s; see ${started[0]!.logFile.replace(/[^/]+$/, '')}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${[...pending].join(', ')} not ready within ${timeoutMs / 1000} s; see ${started[0]!.logFile.replace(/[^/]+$/, '')}`,
+      );
     await new Promise((r) => setTimeout(r, 250));
   }
 }

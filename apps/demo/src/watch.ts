@@ -35,7 +35,9 @@ export class Watcher {
   async start(admin: Admin, runId: string): Promise<string[]> {
     const segmentTopics = (await admin.listTopics()).filter((t) => SEGMENT_TOPIC.test(t)).sort();
     const topics = [...segmentTopics, Topics.deadLetterIngestor.name];
-    const ends = await Promise.all(topics.map(async (topic) => ({ topic, offsets: await retriable(() => admin.fetchTopicOffsets(topic)) })));
+    const ends = await Promise.all(
+      topics.map(async (topic) => ({ topic, offsets: await retriable(() => admin.fetchTopicOffsets(topic)) })),
+    );
     const consumer = this.client.kafka.consumer({ groupId: `c360-demo-watch-${runId}`, maxWaitTimeInMs: 100 });
     this.consumer = consumer;
     await consumer.connect();
@@ -128,7 +130,10 @@ export async function topicTotals(admin: Admin, topics: readonly string[]): Prom
     topics
       .filter((t) => existing.has(t))
       .map(async (topic) => {
-        totals.set(topic, (await retriable(() => admin.fetchTopicOffsets(topic))).reduce((s, o) => s + Number(o.high), 0));
+        totals.set(
+          topic,
+          (await retriable(() => admin.fetchTopicOffsets(topic))).reduce((s, o) => s + Number(o.high), 0),
+        );
       }),
   );
   return totals;
