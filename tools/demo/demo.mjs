@@ -47,6 +47,7 @@ if (process.argv[2] === 'stop') {
   await stop();
   process.exit(0);
 }
+process.env.C360_DEMO_LAUNCHED_AT = String(Date.now());
 (await import(join(root, 'tools/build.mjs'))).buildWorkspace();
 process.env.C360_ROOT = root;
 createRequire(import.meta.url)(join(root, 'dist', 'apps', 'demo', 'src', 'main.js'));

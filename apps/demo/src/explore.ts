@@ -8,6 +8,7 @@ import { SEGMENT_TOPIC } from './watch';
 interface Env {
   readonly KAFKA_BROKERS: string;
   readonly SCHEMA_REGISTRY_URL: string;
+  readonly DATABASE_URL: string;
 }
 
 const AUTH = { 'x-api-key': PROFILES_API_KEY };
@@ -102,7 +103,8 @@ export async function exploreHints(input: {
     `  send an event   curl -X POST ${serviceUrl('ingestor')}/v1/sources/pos/events -H 'x-api-key: ${demoApiKey('pos')}' \\`,
     `                       -H 'content-type: application/json' --data @apps/ingestor/samples/pos/sale.json`,
     `                  (sources: ${input.sources.join(', ')}; each has the key demo-<source>-local-key on the ingestor the demo starts)`,
-    `  the scoring     npx c360 score --truth ${input.logDir}/truth.json   (the worst false merges and missed links, record by record)`,
+    `  the scoring     npx c360 score --truth ${input.logDir}/truth.json --database-url ${env.DATABASE_URL}`,
+    `                  (the worst false merges and missed links, record by record)`,
     `  a segment       npm run demo -- consume ${segmentId} --from-beginning   (decoded JSON, one change a line)`,
     `                  kcat -C -b ${env.KAFKA_BROKERS} -t ${segment} -o beginning -e -q -f '%T %k %h\\n'`,
     `                  (apt-get install kcat; prints time, key = profile id, and the c360-event-id header of the`,

@@ -62,7 +62,17 @@ async function stackEnv(quiet = false): Promise<Env> {
 }
 
 async function run(options: { persons: number; rate: number; seed: number }): Promise<number> {
-  const started = Date.now();
+  // Where the time goes, phase by phase (the build ran before this, in tools/demo/demo.mjs).
+  const launched = Number(process.env['C360_DEMO_LAUNCHED_AT']);
+  const fromLauncher = Number.isFinite(launched) && launched > 0 && launched <= Date.now();
+  const started = fromLauncher ? launched : Date.now();
+  const phases: [string, number][] = [];
+  let lastMark = started;
+  const mark = (label: string) => {
+    phases.push([label, Date.now() - lastMark]);
+    lastMark = Date.now();
+  };
+  if (fromLauncher) mark('build');
   const end = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
   console.log(
     `c360 demo: ${int(options.persons)} persons (--persons N to change), streamed at up to ${int(options.rate)} events/s (seed ${options.seed})`,
@@ -71,6 +81,7 @@ async function run(options: { persons: number; rate: number; seed: number }): Pr
   step('Local stack: Kafka, schema registry, Postgres (started unless running)');
   const env = await stackEnv();
   note(`ready after ${secs(Date.now() - started)}`);
+  mark('stack');
   const up = await Promise.all(SERVICES.map((s) => listening(s.port)));
 
   step('Services: ingestor, resolver, insights, activation, each its own process (started unless answering)');
@@ -126,6 +137,7 @@ async function run(options: { persons: number; rate: number; seed: number }): Pr
     );
   }
   note(`all ready after ${secs(Date.now() - started)}`);
+  mark('services and data');
 
   step('Data: synthetic customers with ground truth (@c360/generator)');
   note(
@@ -158,10 +170,12 @@ async function run(options: { persons: number; rate: number; seed: number }): Pr
   };
   const common = { kafka: client.kafka, admin, messages: data.messages, producedAt, groups, exited };
   const bulk = await stream({ ...common, label: 'stream', from: 0, to: bulkEnd, rate: options.rate, maxMs: MAX_BULK_MS });
+  mark('streaming');
   let atRest: StreamResult | null = null;
   if (bulk.gaveUp === null) {
     step(`Then the latest ${int(held)} events at ${AT_REST_RATE}/s, to time the pipeline with nothing queued in front`);
     atRest = await stream({ ...common, label: 'at rest', from: bulkEnd, to: n, rate: AT_REST_RATE, maxMs: MAX_AT_REST_MS });
+    mark('the latest events');
   }
   // The last segment changes may still be on their way from activation's outbox.
   for (let last = -1, i = 0; i < 20 && last !== watcher.changes.length; i++) {
@@ -200,7 +214,8 @@ async function run(options: { persons: number; rate: number; seed: number }): Pr
     logDir: LOG_DIR.slice(ROOT.length + 1),
   }))
     console.log(line);
-  console.log(`\nDone in ${secs(Date.now() - started)}.`);
+  mark('summary');
+  console.log(`\nDone in ${secs(Date.now() - started)}: ${phases.map(([label, ms]) => `${label} ${secs(ms)}`).join(', ')}.`);
 
   await watcher.stop();
   await admin.disconnect();
