@@ -78,6 +78,8 @@ export async function exploreHints(input: {
   readonly segmentTopics: readonly string[];
   readonly sources: readonly string[];
   readonly logDir: string;
+  /** The local stack's folder, for its logs. */
+  readonly stackDir: string;
 }): Promise<string[]> {
   const { env } = input;
   const customer = await findCustomer(input.data, input.profileOf);
@@ -116,7 +118,7 @@ export async function exploreHints(input: {
     `  topics          broker ${env.KAFKA_BROKERS}: src.<source>.v1 → ${Topics.canonicalEvents.name} → ${Topics.resolvedEvents.name}, ${Topics.identityChanges.name},`,
     `                  ${Topics.profiles.name} → ${Topics.insights.name} → ${input.segmentTopics.join(', ') || 'c360.segment.<id>.v1'}`,
     `                  dead letters ${Topics.deadLetterIngestor.name}; schemas ${registry}/subjects`,
-    `  logs            ${input.logDir}/<service>.log, .stack/logs/`,
+    `  logs            ${input.logDir}/<service>.log, ${input.stackDir}/logs/ (the stack's)`,
     `  stop            npm run demo -- stop   (the services the demo started, then the stack)`,
   ];
   return lines;

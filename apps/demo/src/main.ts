@@ -212,6 +212,7 @@ async function run(options: { persons: number; rate: number; seed: number }): Pr
     segmentTopics,
     sources,
     logDir: LOG_DIR.slice(ROOT.length + 1),
+    stackDir: process.env['C360_STACK_DIR'] ?? '.stack',
   }))
     console.log(line);
   mark('summary');

@@ -58,6 +58,7 @@ describe('renderSummary', () => {
     const text = renderSummary(summary()).join('\n');
     expect(text).toContain('resolver 2,500 (3,000)');
     expect(text).toContain('the resolver set the pace');
+    expect(text).not.toContain('PARTIAL');
     // 15.6 events a person, 125 events/s end to end: 312,000 events in 2,496 s.
     expect(text).toContain('20,000 persons (about 312,000 events) would take about 42 min');
   });
@@ -78,6 +79,8 @@ describe('renderSummary', () => {
     };
     const text = renderSummary(summary({ bulk: stuck })).join('\n');
     expect(text).toContain('NOT caught up (no service committed anything for 90 s while messages waited): resolver 2,000 behind');
+    expect(text).toMatch(/^ {2}PARTIAL {6}the pipeline did not catch up/m);
+    expect(text).toContain('look at tmp/demo-logs/resolver.log');
     expect(text).not.toContain('would take about');
   });
 });

@@ -83,6 +83,15 @@ export function renderSummary(s: Summary): string[] {
   const lines: string[] = [];
   const row = (label: string, ...text: string[]) => text.forEach((t, i) => lines.push(`  ${(i === 0 ? label : '').padEnd(13)}${t}`));
 
+  if (s.bulk.pipelineMs === null) {
+    const behind = s.bulk.stillBehind.map((l) => l.service);
+    row(
+      'PARTIAL',
+      `the pipeline did not catch up (${s.bulk.gaveUp ?? 'gave up'}): the figures below are what the services had processed;`,
+      `look at ${behind.map((b) => `tmp/demo-logs/${b}.log`).join(', ') || 'tmp/demo-logs/'}; \`npm run demo -- stop\` then \`npm run demo\` starts afresh`,
+    );
+  }
+
   row(
     'data',
     `${int(s.persons)} synthetic persons, their year across ${s.sources} source systems up to ${s.end} (seed ${s.seed})`,
