@@ -159,7 +159,9 @@ async function run(options: { persons: number; rate: number; seed: number }): Pr
   const before = await topicTotals(admin, [...new Set(reported)]);
 
   step(`Streaming ${int(bulkEnd)} events to src.<source>.v1 at up to ${int(options.rate)}/s, until every service has caught up`);
-  note(`(it waits whenever more than ${int(MAX_QUEUED)} messages are queued in the services, so it runs at the pace of the slowest)`);
+  note(
+    `(it waits whenever more than ${int(MAX_QUEUED)} messages, or 5 s of the slowest service's work if that is more, are queued in the services: it runs at the pace of the slowest)`,
+  );
   const producedAt = new Float64Array(n).fill(Number.NaN);
   const exited = () => {
     for (const [name, child] of children) {
@@ -255,6 +257,7 @@ function phase(r: StreamResult, rate: number, timed: number): PhaseSummary {
     pipelineMs: r.caughtUpAt === null ? null : r.caughtUpAt - r.startedAt,
     gaveUp: r.gaveUp,
     stillBehind: r.lastLag.filter((l) => l.lag > 0),
+    queueLimit: r.queueLimit,
     lagTally: r.lagTally,
     timedEvents: timed,
   };

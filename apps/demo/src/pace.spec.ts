@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credit, LagTally, paceSetter, StallWatch } from './pace';
+import { credit, LagTally, paceSetter, queueLimit, StallWatch } from './pace';
 
 const reading = (resolver: { lag: number; committed: number }, others = { lag: 0, committed: 0 }) => [
   { service: 'ingestor', ...others },
@@ -10,6 +10,15 @@ describe('credit', () => {
   it('allows the queue limit less what waits and what was produced during the read', () => {
     expect(credit(3_000, reading({ lag: 1_000, committed: 0 }, { lag: 500, committed: 0 }), 200)).toBe(1_300);
     expect(credit(3_000, reading({ lag: 3_100, committed: 0 }), 0)).toBeLessThan(0);
+  });
+});
+
+describe('queueLimit', () => {
+  it('holds a slow pipeline to the minimum and lets a fast one queue a few seconds of its intake', () => {
+    expect(queueLimit(3_000, 5, 150)).toBe(3_000);
+    expect(queueLimit(3_000, 5, 4_000)).toBe(20_000);
+    expect(queueLimit(3_000, 5, 0)).toBe(3_000);
+    expect(queueLimit(3_000, 5, Number.NaN)).toBe(3_000);
   });
 });
 

@@ -18,6 +18,15 @@ export function credit(maxQueued: number, lags: readonly LagReading[], producedD
 }
 
 /**
+ * The queue allowed in front of the services: `min`, or `seconds` of the slowest busy service's
+ * pace (its commits a second), when that is more. A slow pipeline is held to a short queue, so its
+ * batches stay small; a fast one is not held back by a limit it drains between two lag readings.
+ */
+export function queueLimit(min: number, seconds: number, slowestPerSecond: number): number {
+  return Number.isFinite(slowestPerSecond) && slowestPerSecond > 0 ? Math.max(min, Math.round(seconds * slowestPerSecond)) : min;
+}
+
+/**
  * The stall rule. The pipeline makes progress when any group commits further, or when nothing
  * waits. It is stuck when messages wait and no group has committed anything for `stallMs`: a
  * service that died, is stuck in rebalances, or keeps failing a batch. A slow service still

@@ -6,7 +6,7 @@ import { Partitioners, type Admin, type Kafka } from 'kafkajs';
 import type { SourceMessage } from '@c360/generator';
 import { sourceTopic } from '@c360/schemas';
 import { compact } from './figures';
-import { credit, LagTally, StallWatch } from './pace';
+import { credit, LagTally, queueLimit, StallWatch } from './pace';
 import { lagOf, type GroupLag, type GroupSpec } from './watch';
 
 export interface StreamResult {
@@ -19,6 +19,8 @@ export interface StreamResult {
   readonly gaveUp: string | null;
   /** The lag each group had last. */
   readonly lastLag: readonly GroupLag[];
+  /** The highest queue limit the phase allowed (MAX_QUEUED unless the pipeline took more in). */
+  readonly queueLimit: number;
   /** Each group's lag over the phase: time-weighted mean and highest. */
   readonly lagTally: readonly { readonly service: string; readonly mean: number; readonly peak: number }[];
 }
@@ -27,13 +29,15 @@ const POLL_MS = 1_000;
 /** Messages waiting and no group committing anything for this long: stuck, not slow (see StallWatch). */
 export const STALL_MS = 90_000;
 /**
- * The most messages the stream lets wait in the pipeline (the lags of all four groups added up).
- * Each service handles a fetched batch (up to 1 MB a partition) in one go; with a deep backlog the
+ * The most messages the stream lets wait in the pipeline (the lags of all four groups added up),
+ * or QUEUE_SECONDS of the slowest busy service's pace when that is more (see queueLimit). Each service
+ * handles a fetched batch (up to 1 MB a partition) in one go; with a deep backlog a slow
  * resolver's batches outlast the group's 30 s session, its commits are refused and it redoes
  * them over and over. Keeping the queue short keeps every batch small, so the stream runs at the
  * pace of the slowest service instead of burying it.
  */
 export const MAX_QUEUED = 3_000;
+const QUEUE_SECONDS = 5;
 
 function minutes(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -41,8 +45,8 @@ function minutes(ms: number): string {
 }
 
 /**
- * Produces `messages[from, to)` at `rate` a second, never more than MAX_QUEUED ahead of the
- * services, and records each one's produce time in `producedAt`; resolves once every group has
+ * Produces `messages[from, to)` at `rate` a second, never more than the queue limit ahead of
+ * the services (MAX_QUEUED, more for a fast pipeline), and records each one's produce time in `producedAt`; resolves once every group has
  * caught up, or gives up (stops producing too) when the pipeline is stuck (STALL_MS), a service
  * it started has exited (`exited`), or `maxMs` has passed since the first message.
  */
@@ -77,7 +81,17 @@ export async function stream(options: {
   );
   const startedAt = Date.now();
   // credit: how many more messages may be produced before the next lag reading says more.
-  const state = { sent: 0, done: false, lags: [] as GroupLag[], zeroPolls: 0, firstZeroAt: 0, waiting: false, credit: 0 };
+  const state = {
+    sent: 0,
+    done: false,
+    lags: [] as GroupLag[],
+    zeroPolls: 0,
+    firstZeroAt: 0,
+    waiting: false,
+    credit: 0,
+    limit: MAX_QUEUED,
+    peakLimit: MAX_QUEUED,
+  };
   const stall = new StallWatch(STALL_MS, startedAt);
   const tally = new LagTally();
   const recent: { at: number; sent: number; committed: number[] }[] = [];
@@ -119,7 +133,17 @@ export async function stream(options: {
         const lags = await lagOf(admin, groups);
         const at = Date.now();
         state.lags = lags;
-        state.credit = credit(MAX_QUEUED, lags, state.sent - sentBefore);
+        // The pace of the slowest busy service: the lowest commit rate among the groups with
+        // messages waiting (a group with none waiting only shows how fast its input comes).
+        const base = recent.find((r) => at - r.at <= 5_000);
+        const busyRates =
+          base && at > base.at
+            ? lags.flatMap((l, i) => (l.lag > 0 ? [((l.committed - (base.committed[i] ?? 0)) * 1000) / (at - base.at)] : []))
+            : [];
+        const limit = busyRates.length > 0 ? queueLimit(MAX_QUEUED, QUEUE_SECONDS, Math.min(...busyRates)) : state.limit;
+        state.limit = limit;
+        state.peakLimit = Math.max(state.peakLimit, limit);
+        state.credit = credit(limit, lags, state.sent - sentBefore);
         stall.observe(at, lags);
         tally.observe(at, lags);
         const zero = lags.every((l) => l.lag === 0);
@@ -197,6 +221,7 @@ export async function stream(options: {
     caughtUpAt: gaveUp === null ? state.firstZeroAt : null,
     gaveUp,
     lastLag: state.lags,
+    queueLimit: state.peakLimit,
     lagTally: tally.summary(),
   };
 }

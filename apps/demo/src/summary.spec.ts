@@ -8,6 +8,7 @@ const phase: PhaseSummary = {
   pipelineMs: 120_000,
   gaveUp: null,
   stillBehind: [],
+  queueLimit: 3_000,
   lagTally: [
     { service: 'ingestor', mean: 20, peak: 900 },
     { service: 'resolver', mean: 2_500, peak: 3_000 },

@@ -3,7 +3,6 @@
 import type { RunScores } from '@c360/generator';
 import { int, money, pct, secs, type LatencyStats, type LtvCheck } from './figures';
 import { paceSetter } from './pace';
-import { MAX_QUEUED } from './stream';
 
 export interface Summary {
   readonly persons: number;
@@ -56,6 +55,8 @@ export interface PhaseSummary {
   readonly pipelineMs: number | null;
   readonly gaveUp: string | null;
   readonly stillBehind: readonly { readonly service: string; readonly lag: number }[];
+  /** The highest queue the stream allowed in front of the services. */
+  readonly queueLimit: number;
   /** Each service's queue over the phase: time-weighted mean and highest lag. */
   readonly lagTally: readonly { readonly service: string; readonly mean: number; readonly peak: number }[];
   /** Events of the phase whose id is known, to trace segment changes back to them. */
@@ -108,7 +109,7 @@ export function renderSummary(s: Summary): string[] {
   const projected = perSecond === null || s.persons >= reference ? null : ((s.messages / s.persons) * reference) / perSecond;
   row(
     'stream',
-    `${int(bulkEvents)} events produced in ${secs(s.bulk.produceMs)}, ${int((bulkEvents / s.bulk.produceMs) * 1000)}/s on average (--rate ${int(s.bulk.rate)}/s, held back while more than ${int(MAX_QUEUED)} were queued)`,
+    `${int(bulkEvents)} events produced in ${secs(s.bulk.produceMs)}, ${int((bulkEvents / s.bulk.produceMs) * 1000)}/s on average (--rate ${int(s.bulk.rate)}/s, held back while more than ${int(s.bulk.queueLimit)} were queued)`,
     `  ${caughtUp(s.bulk, bulkEvents)}`,
     `queued in front of each service, mean (highest): ${s.bulk.lagTally.map((l) => `${l.service} ${int(l.mean)} (${int(l.peak)})`).join(', ')}`,
     ...(setter === null ? [] : [`  the ${setter} set the pace: the queue waited in front of it`]),
@@ -181,7 +182,7 @@ export function renderSummary(s: Summary): string[] {
     s.latencyBulk.samples === 0
       ? `while streaming: no samples (no segment change traced to one of the ${int(s.bulk.timedEvents)} timed events)`
       : `while streaming: ${latency(s.latencyBulk)} (events timed: ${s.sampleStep === 1 ? 'all' : `1 in ${s.sampleStep}`}, ${int(s.bulk.timedEvents)})`,
-    `  (the stream runs at the pace of the slowest service, so these include up to ${int(MAX_QUEUED)} events queued in front)`,
+    `  (the stream runs at the pace of the slowest service, so these include up to ${int(s.bulk.queueLimit)} events queued in front)`,
     s.latencyAtRest === null || s.atRest === null
       ? 'at rest: not measured (the pipeline had not caught up)'
       : s.latencyAtRest.samples === 0
