@@ -80,6 +80,8 @@ export async function exploreHints(input: {
   readonly logDir: string;
   /** The local stack's folder, for its logs. */
   readonly stackDir: string;
+  /** Where Kafka's command-line tools are (the stack's kafka/tools), or null if they could not be fetched. */
+  readonly kafkaToolsDir: string | null;
 }): Promise<string[]> {
   const { env } = input;
   const customer = await findCustomer(input.data, input.profileOf);
@@ -112,8 +114,16 @@ export async function exploreHints(input: {
     `                  (apt-get install kcat; prints time, key = profile id, and the c360-event-id header of the`,
     `                  triggering event. Values are Avro in the Confluent wire format: Debian's kcat cannot decode`,
     `                  them, the consume command above can, and so can a kcat built with Avro: -s value=avro -r ${registry})`,
-    `                  with Apache Kafka's own tools (a Kafka download; the stack's Kafka dir holds only the broker's jars):`,
-    `                  bin/kafka-console-consumer.sh --bootstrap-server ${env.KAFKA_BROKERS} --topic ${segment} --from-beginning \\`,
+    ...(input.kafkaToolsDir === null
+      ? [
+          `                  Kafka's console consumer: \`npm run stack:tools\` fetches it (it could not be fetched now), or use`,
+          `                  bin/kafka-console-consumer.sh of a Kafka download, with the options below`,
+        ]
+      : [
+          `                  Kafka's console consumer, fetched by the demo to ${input.kafkaToolsDir} (as bin/kafka-console-consumer.sh):`,
+          `                  java -cp '${input.kafkaToolsDir}/*' org.apache.kafka.tools.consumer.ConsoleConsumer \\`,
+        ]),
+    `                       --bootstrap-server ${env.KAFKA_BROKERS} --topic ${segment} --from-beginning \\`,
     `                       --property print.key=true --property print.headers=true --property print.value=false`,
     `  topics          broker ${env.KAFKA_BROKERS}: src.<source>.v1 → ${Topics.canonicalEvents.name} → ${Topics.resolvedEvents.name}, ${Topics.identityChanges.name},`,
     `                  ${Topics.profiles.name} → ${Topics.insights.name} → ${input.segmentTopics.join(', ') || 'c360.segment.<id>.v1'}`,

@@ -61,6 +61,18 @@ async function stackEnv(quiet = false): Promise<Env> {
   return ensureStack(quiet ? { log: () => undefined } : { log: (l) => note(l) });
 }
 
+/** Kafka's command-line tools in the stack's folder, fetched once (for the hints); null if Maven cannot. */
+async function kafkaTools(): Promise<string | null> {
+  try {
+    const { ensureKafkaTools } = (await import(join(ROOT, 'tools/stack/stack.mjs'))) as {
+      ensureKafkaTools: (o?: { log?: (l: string) => void }) => Promise<string>;
+    };
+    return await ensureKafkaTools({ log: () => undefined });
+  } catch {
+    return null;
+  }
+}
+
 async function run(options: { persons: number; rate: number; seed: number }): Promise<number> {
   // Where the time goes, phase by phase (the build ran before this, in tools/demo/demo.mjs).
   const launched = Number(process.env['C360_DEMO_LAUNCHED_AT']);
@@ -111,6 +123,9 @@ async function run(options: { persons: number; rate: number; seed: number }): Pr
     env: { ...env },
     sources,
   });
+
+  // Kafka's console consumer for the hints at the end: fetched (once) while the services boot.
+  const tools = kafkaTools();
 
   // Generating takes a few seconds of one core: done while the services boot.
   const rates = readRates(ROOT);
@@ -207,6 +222,7 @@ async function run(options: { persons: number; rate: number; seed: number }): Pr
   mkdirSync(LOG_DIR, { recursive: true });
   writeFileSync(join(LOG_DIR, 'truth.json'), JSON.stringify(data.truth));
   step('Where to look next (the stack and the services keep running)');
+  const toolsDir = await tools;
   for (const line of await exploreHints({
     env,
     data,
@@ -215,6 +231,7 @@ async function run(options: { persons: number; rate: number; seed: number }): Pr
     sources,
     logDir: LOG_DIR.slice(ROOT.length + 1),
     stackDir: process.env['C360_STACK_DIR'] ?? '.stack',
+    kafkaToolsDir: toolsDir === null ? null : toolsDir.startsWith(`${ROOT}/`) ? toolsDir.slice(ROOT.length + 1) : toolsDir,
   }))
     console.log(line);
   mark('summary');

@@ -36,7 +36,7 @@ export const serviceUrl = (name: ServiceName): string => `http://127.0.0.1:${SER
 
 /** The HTTP collect key of each source on the ingestor the demo starts (local only). */
 export const demoApiKey = (source: string): string => `demo-${source}-local-key`;
-/** The profile API key of the resolver the demo starts (local only; the same as tools/demo's). */
+/** The profile API key of the resolver the demo starts (local only). */
 export const PROFILES_API_KEY = 'demo-profile-reader-key-local-only';
 
 interface PidEntry {
