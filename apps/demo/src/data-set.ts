@@ -19,7 +19,9 @@ export function readRates(root: string): RatesTable {
 export function readMappings(root: string): Map<string, SourceMapping> {
   const dir = join(root, 'apps/ingestor/mappings');
   const mappings = new Map<string, SourceMapping>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const mapping = parseSourceMapping(JSON.parse(readFileSync(join(dir, file), 'utf8')), join(dir, file));
     mappings.set(mapping.source, mapping);
   }
@@ -41,7 +43,12 @@ export function generateDataSet(options: { persons: number; seed: number; end: n
  * none), computed with the ingestor's own mapping, so a segment change's triggerEventId can be
  * traced to its source message. For a sample of the messages: mapping one costs about 40 µs here.
  */
-export function timedEventIds(data: GeneratedDataSet, mappings: ReadonlyMap<string, SourceMapping>, rates: RatesTable, indexes: Iterable<number>): Map<string, number> {
+export function timedEventIds(
+  data: GeneratedDataSet,
+  mappings: ReadonlyMap<string, SourceMapping>,
+  rates: RatesTable,
+  indexes: Iterable<number>,
+): Map<string, number> {
   const skip = new Set<number>([...data.truth.bad.map((b) => b.index), ...data.truth.duplicates.map((d) => d.index)]);
   const ctx = { ingestedAt: Date.now(), reportingCurrency: rates.reportingCurrency, rates: rates.rates };
   const ids = new Map<string, number>();

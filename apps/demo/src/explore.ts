@@ -8,6 +8,7 @@ import { SEGMENT_TOPIC } from './watch';
 interface Env {
   readonly KAFKA_BROKERS: string;
   readonly SCHEMA_REGISTRY_URL: string;
+  readonly DATABASE_URL: string;
 }
 
 const AUTH = { 'x-api-key': PROFILES_API_KEY };
@@ -49,11 +50,17 @@ async function findCustomer(data: GeneratedDataSet, profileOf: ReadonlyMap<strin
   for (const [person] of candidates) {
     for (const email of emails.get(person)!) {
       try {
-        const res = await fetch(`${resolver}/profiles?email=${encodeURIComponent(email)}`, { headers: AUTH, signal: AbortSignal.timeout(5_000) });
+        const res = await fetch(`${resolver}/profiles?email=${encodeURIComponent(email)}`, {
+          headers: AUTH,
+          signal: AbortSignal.timeout(5_000),
+        });
         if (!res.ok) continue;
         const profile = (await res.json()) as { profileId?: string; sourceRecords?: string[] };
         if (!profile.profileId) continue;
-        const explain = await fetch(`${resolver}/profiles/${profile.profileId}/explain`, { headers: AUTH, signal: AbortSignal.timeout(5_000) });
+        const explain = await fetch(`${resolver}/profiles/${profile.profileId}/explain`, {
+          headers: AUTH,
+          signal: AbortSignal.timeout(5_000),
+        });
         const links = explain.ok ? (((await explain.json()) as { links?: unknown[] }).links?.length ?? 0) : 0;
         return { email, profileId: profile.profileId, records: profile.sourceRecords ?? [], links };
       } catch {
@@ -71,11 +78,16 @@ export async function exploreHints(input: {
   readonly segmentTopics: readonly string[];
   readonly sources: readonly string[];
   readonly logDir: string;
+  /** The local stack's folder, for its logs. */
+  readonly stackDir: string;
+  /** Where Kafka's command-line tools are (the stack's kafka/tools), or null if they could not be fetched. */
+  readonly kafkaToolsDir: string | null;
 }): Promise<string[]> {
   const { env } = input;
   const customer = await findCustomer(input.data, input.profileOf);
   const resolver = serviceUrl('resolver');
-  const segment = input.segmentTopics.find((t) => t === 'c360.segment.high-value.v1') ?? input.segmentTopics[0] ?? 'c360.segment.high-value.v1';
+  const segment =
+    input.segmentTopics.find((t) => t === 'c360.segment.high-value.v1') ?? input.segmentTopics[0] ?? 'c360.segment.high-value.v1';
   const segmentId = SEGMENT_TOPIC.exec(segment)?.[1] ?? 'high-value';
   const registry = env.SCHEMA_REGISTRY_URL;
   const sourcesOf = (records: readonly string[]) => [...new Set(records.map((r) => r.split(':')[0]))].join(', ');
@@ -95,15 +107,28 @@ export async function exploreHints(input: {
     `  send an event   curl -X POST ${serviceUrl('ingestor')}/v1/sources/pos/events -H 'x-api-key: ${demoApiKey('pos')}' \\`,
     `                       -H 'content-type: application/json' --data @apps/ingestor/samples/pos/sale.json`,
     `                  (sources: ${input.sources.join(', ')}; each has the key demo-<source>-local-key on the ingestor the demo starts)`,
-    `  the scoring     npx c360 score --truth ${input.logDir}/truth.json   (the worst false merges and missed links, record by record)`,
+    `  the scoring     npx c360 score --truth ${input.logDir}/truth.json --database-url ${env.DATABASE_URL}`,
+    `                  (the worst false merges and missed links, record by record)`,
     `  a segment       npm run demo -- consume ${segmentId} --from-beginning   (decoded JSON, one change a line)`,
-    `                  kcat -C -b ${env.KAFKA_BROKERS} -t ${segment} -o beginning -e -f '%k %h\\n'`,
-    `                  (kcat: apt-get install kcat; key = profile id, headers carry c360-event-id. Values are Avro in the`,
-    `                  Confluent wire format: a kcat built with Avro decodes them with -s value=avro -r ${registry})`,
+    `                  kcat -C -b ${env.KAFKA_BROKERS} -t ${segment} -o beginning -e -q -f '%T %k %h\\n'`,
+    `                  (apt-get install kcat; prints time, key = profile id, and the c360-event-id header of the`,
+    `                  triggering event. Values are Avro in the Confluent wire format: Debian's kcat cannot decode`,
+    `                  them, the consume command above can, and so can a kcat built with Avro: -s value=avro -r ${registry})`,
+    ...(input.kafkaToolsDir === null
+      ? [
+          `                  Kafka's console consumer: \`npm run stack:tools\` fetches it (it could not be fetched now), or use`,
+          `                  bin/kafka-console-consumer.sh of a Kafka download, with the options below`,
+        ]
+      : [
+          `                  Kafka's console consumer, fetched by the demo to ${input.kafkaToolsDir} (as bin/kafka-console-consumer.sh):`,
+          `                  java -cp '${input.kafkaToolsDir}/*' org.apache.kafka.tools.consumer.ConsoleConsumer \\`,
+        ]),
+    `                       --bootstrap-server ${env.KAFKA_BROKERS} --topic ${segment} --from-beginning \\`,
+    `                       --property print.key=true --property print.headers=true --property print.value=false`,
     `  topics          broker ${env.KAFKA_BROKERS}: src.<source>.v1 → ${Topics.canonicalEvents.name} → ${Topics.resolvedEvents.name}, ${Topics.identityChanges.name},`,
     `                  ${Topics.profiles.name} → ${Topics.insights.name} → ${input.segmentTopics.join(', ') || 'c360.segment.<id>.v1'}`,
     `                  dead letters ${Topics.deadLetterIngestor.name}; schemas ${registry}/subjects`,
-    `  logs            ${input.logDir}/<service>.log, .stack/logs/`,
+    `  logs            ${input.logDir}/<service>.log, ${input.stackDir}/logs/ (the stack's)`,
     `  stop            npm run demo -- stop   (the services the demo started, then the stack)`,
   ];
   return lines;

@@ -106,7 +106,8 @@ export function countBy<T>(items: Iterable<T>, key: (item: T) => string): [strin
 
 export const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
 export const pct = (part: number, whole: number): string => (whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : 'n/a');
-export const secs = (ms: number): string => (Number.isFinite(ms) ? (ms < 10_000 ? `${(ms / 1000).toFixed(2)} s` : `${(ms / 1000).toFixed(1)} s`) : 'n/a');
+export const secs = (ms: number): string =>
+  Number.isFinite(ms) ? (ms < 10_000 ? `${(ms / 1000).toFixed(2)} s` : `${(ms / 1000).toFixed(1)} s`) : 'n/a';
 
 /** Whole units of a currency from minor units, e.g. 'EUR 1,235'. */
 export const money = (minor: number, currency: string, digits = 2): string =>

@@ -13,19 +13,31 @@ export interface ServiceSpec {
   readonly port: number;
 }
 
-export const SERVICES: readonly ServiceSpec[] = [
-  { name: 'ingestor', port: 3101 },
-  { name: 'resolver', port: 3102 },
-  { name: 'insights', port: 3103 },
-  { name: 'activation', port: 3104 },
-];
+/**
+ * The services' HTTP ports: C360_DEMO_PORT_BASE + 1 to + 4 (3101 to 3104 by default), so a second
+ * checkout can run its own demo beside another one (with its own stack: C360_KAFKA_PORT, ...).
+ */
+export function demoPortBase(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env['C360_DEMO_PORT_BASE'];
+  if (raw === undefined || raw === '') return 3100;
+  const base = Number(raw);
+  if (!Number.isInteger(base) || base < 1 || base > 65_531)
+    throw new Error(`C360_DEMO_PORT_BASE must be a port number up to 65531, got ${raw}`);
+  return base;
+}
+
+const ORDER: readonly ServiceName[] = ['ingestor', 'resolver', 'insights', 'activation'];
+
+export const servicesAt = (base: number): ServiceSpec[] => ORDER.map((name, i) => ({ name, port: base + i + 1 }));
+
+export const SERVICES: readonly ServiceSpec[] = servicesAt(demoPortBase());
 
 export const serviceUrl = (name: ServiceName): string => `http://127.0.0.1:${SERVICES.find((s) => s.name === name)!.port}`;
 
 /** The HTTP collect key of each source on the ingestor the demo starts (local only). */
 export const demoApiKey = (source: string): string => `demo-${source}-local-key`;
 /** The profile API key of the resolver the demo starts (local only). */
-export const PROFILES_API_KEY = 'demo-profiles-local-key';
+export const PROFILES_API_KEY = 'demo-profile-reader-key-local-only';
 
 interface PidEntry {
   readonly name: string;
@@ -120,18 +132,26 @@ export async function launchServices(options: {
 }
 
 /** Waits until every service answers /health/ready; a spawned one that exits fails with its log. */
-export async function waitReady(started: readonly Started[], children: ReadonlyMap<ServiceName, ChildProcess>, timeoutMs = 120_000): Promise<void> {
+export async function waitReady(
+  started: readonly Started[],
+  children: ReadonlyMap<ServiceName, ChildProcess>,
+  timeoutMs = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const pending = new Set(started.map((s) => s.name));
   while (pending.size > 0) {
     for (const s of started) {
       if (!pending.has(s.name)) continue;
       const child = children.get(s.name);
-      if (child && child.exitCode !== null) throw new Error(`${s.name} exited with code ${child.exitCode} while starting; see ${s.logFile}`);
+      if (child && child.exitCode !== null)
+        throw new Error(`${s.name} exited with code ${child.exitCode} while starting; see ${s.logFile}`);
       if (await ready(s.port)) pending.delete(s.name);
     }
     if (pending.size === 0) break;
-    if (Date.now() > deadline) throw new Error(`${[...pending].join(', ')} not ready within ${timeoutMs / 1000} s; see ${started[0]!.logFile.replace(/[^/]+$/, '')}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${[...pending].join(', ')} not ready within ${timeoutMs / 1000} s; see ${started[0]!.logFile.replace(/[^/]+$/, '')}`,
+      );
     await new Promise((r) => setTimeout(r, 250));
   }
 }

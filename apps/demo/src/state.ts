@@ -10,6 +10,8 @@ export interface PipelineState {
   readonly ltvOf: Map<string, number>;
   /** Segment → members among the profiles asked about, and members in all. */
   readonly segments: Map<string, { readonly ours: number; readonly all: number }>;
+  /** The resolver's links into the profiles asked about, counted by rule (null: no links table it can read). */
+  readonly linkRules: [string, number][] | null;
   /** Resolver tables about households; empty while the resolver has none. */
   readonly householdTables: string[];
   /** Insights columns about churn; empty while insights compute none. */
@@ -44,6 +46,19 @@ export async function readState(databaseUrl: string, profilesOf: (profileOf: Map
       for (const r of rows) ltvOf.set(r.profile_id, Number(r.ltv));
     }
 
+    let linkRules: [string, number][] | null = null;
+    if (await tableExists(client, 'resolver.links')) {
+      try {
+        const { rows } = await client.query<{ rule: string; n: number }>(
+          `SELECT rule, count(*)::int AS n FROM resolver.links WHERE profile_id = ANY($1::text[]) GROUP BY rule ORDER BY n DESC, rule`,
+          [ours],
+        );
+        linkRules = rows.map((r) => [r.rule, r.n]);
+      } catch {
+        // A resolver whose links table has another shape: the summary says the rules are unknown.
+      }
+    }
+
     const segments = new Map<string, { ours: number; all: number }>();
     if (await tableExists(client, 'activation.segment_memberships')) {
       const { rows } = await client.query<{ segment_id: string; ours: number; all: number }>(
@@ -60,7 +75,14 @@ export async function readState(databaseUrl: string, profilesOf: (profileOf: Map
     const { rows: churn } = await client.query<{ name: string }>(
       `SELECT table_name || '.' || column_name AS name FROM information_schema.columns WHERE table_schema = 'insights' AND column_name ILIKE '%churn%' ORDER BY 1`,
     );
-    return { profileOf, ltvOf, segments, householdTables: households.map((r) => r.name), churnColumns: churn.map((r) => r.name) };
+    return {
+      profileOf,
+      ltvOf,
+      linkRules,
+      segments,
+      householdTables: households.map((r) => r.name),
+      churnColumns: churn.map((r) => r.name),
+    };
   } finally {
     await client.end();
   }

@@ -2,7 +2,7 @@
 // does not compute something yet, the summary says so rather than showing a number.
 import type { RunScores } from '@c360/generator';
 import { int, money, pct, secs, type LatencyStats, type LtvCheck } from './figures';
-import { MAX_QUEUED } from './stream';
+import { paceSetter } from './pace';
 
 export interface Summary {
   readonly persons: number;
@@ -20,14 +20,24 @@ export interface Summary {
   readonly resolverRecords: number;
   readonly profiles: number;
   readonly scores: RunScores;
+  /** The resolver's links into this run's profiles by rule; null when it has none to read. */
+  readonly linkRules: readonly (readonly [string, number])[] | null;
   readonly householdTables: readonly string[];
+  /** True households with more than one person. */
+  readonly trueHouseholds: number;
   readonly currency: string;
   readonly ltvProfiles: readonly number[];
   readonly ltvPersons: readonly number[];
   readonly ltvCheck: LtvCheck;
   readonly churnColumns: readonly string[];
   readonly churnedPersons: number;
-  readonly segments: readonly { readonly id: string; readonly members: number; readonly membersAll: number; readonly entered: number; readonly exited: number }[];
+  readonly segments: readonly {
+    readonly id: string;
+    readonly members: number;
+    readonly membersAll: number;
+    readonly entered: number;
+    readonly exited: number;
+  }[];
   readonly changesArrived: number;
   readonly latencyBulk: LatencyStats;
   readonly latencyAtRest: LatencyStats | null;
@@ -45,7 +55,10 @@ export interface PhaseSummary {
   readonly pipelineMs: number | null;
   readonly gaveUp: string | null;
   readonly stillBehind: readonly { readonly service: string; readonly lag: number }[];
-  readonly peakLag: readonly { readonly service: string; readonly lag: number }[];
+  /** The highest queue the stream allowed in front of the services. */
+  readonly queueLimit: number;
+  /** Each service's queue over the phase: time-weighted mean and highest lag. */
+  readonly lagTally: readonly { readonly service: string; readonly mean: number; readonly peak: number }[];
   /** Events of the phase whose id is known, to trace segment changes back to them. */
   readonly timedEvents: number;
 }
@@ -71,6 +84,15 @@ export function renderSummary(s: Summary): string[] {
   const lines: string[] = [];
   const row = (label: string, ...text: string[]) => text.forEach((t, i) => lines.push(`  ${(i === 0 ? label : '').padEnd(13)}${t}`));
 
+  if (s.bulk.pipelineMs === null) {
+    const behind = s.bulk.stillBehind.map((l) => l.service);
+    row(
+      'PARTIAL',
+      `the pipeline did not catch up (${s.bulk.gaveUp ?? 'gave up'}): the figures below are what the services had processed;`,
+      `look at ${behind.map((b) => `tmp/demo-logs/${b}.log`).join(', ') || 'tmp/demo-logs/'}; \`npm run demo -- stop\` then \`npm run demo\` starts afresh`,
+    );
+  }
+
   row(
     'data',
     `${int(s.persons)} synthetic persons, their year across ${s.sources} source systems up to ${s.end} (seed ${s.seed})`,
@@ -81,13 +103,25 @@ export function renderSummary(s: Summary): string[] {
       ? `NOT caught up (${p.gaveUp ?? 'gave up'}): ${p.stillBehind.map((l) => `${l.service} ${int(l.lag)} behind`).join(', ')}`
       : `every service caught up ${secs(p.pipelineMs)} after the first (${int((count / p.pipelineMs) * 1000)} events/s end to end)`;
   const bulkEvents = s.bulk.events;
+  const setter = paceSetter(s.bulk.lagTally);
+  const perSecond = s.bulk.pipelineMs === null ? null : (bulkEvents / s.bulk.pipelineMs) * 1000;
+  const reference = 20_000;
+  const projected = perSecond === null || s.persons >= reference ? null : ((s.messages / s.persons) * reference) / perSecond;
   row(
     'stream',
-    `${int(bulkEvents)} events produced in ${secs(s.bulk.produceMs)}, ${int((bulkEvents / s.bulk.produceMs) * 1000)}/s on average (--rate ${int(s.bulk.rate)}/s, held back while more than ${int(MAX_QUEUED)} were queued)`,
+    `${int(bulkEvents)} events produced in ${secs(s.bulk.produceMs)}, ${int((bulkEvents / s.bulk.produceMs) * 1000)}/s on average (--rate ${int(s.bulk.rate)}/s, held back while more than ${int(s.bulk.queueLimit)} were queued)`,
     `  ${caughtUp(s.bulk, bulkEvents)}`,
-    `highest lag: ${s.bulk.peakLag.map((l) => `${l.service} ${int(l.lag)}`).join(', ')}`,
+    `queued in front of each service, mean (highest): ${s.bulk.lagTally.map((l) => `${l.service} ${int(l.mean)} (${int(l.peak)})`).join(', ')}`,
+    ...(setter === null ? [] : [`  the ${setter} set the pace: the queue waited in front of it`]),
+    ...(projected === null
+      ? []
+      : [
+          `  at this pace ${int(reference)} persons (about ${int((s.messages / s.persons) * reference)} events) would take about ${Math.ceil(projected / 60)} min`,
+        ]),
     ...(s.atRest
-      ? [`then the latest ${int(s.atRest.events)} at ${int(s.atRest.rate)}/s in ${secs(s.atRest.produceMs)}; ${caughtUp(s.atRest, s.atRest.events)}`]
+      ? [
+          `then the latest ${int(s.atRest.events)} at ${int(s.atRest.rate)}/s in ${secs(s.atRest.produceMs)}; ${caughtUp(s.atRest, s.atRest.events)}`,
+        ]
       : ['the latest events were not sent: the pipeline had not caught up']),
   );
 
@@ -96,6 +130,9 @@ export function renderSummary(s: Summary): string[] {
     'identity',
     `${int(s.truthRecords)} raw source records in the ground truth, ${int(s.resolverRecords)} of them in resolver.source_records`,
     `→ ${int(s.profiles)} unified profiles: ${int(collapsed)} duplicates collapsed (${pct(collapsed, s.resolverRecords - s.persons)} of the ${int(s.resolverRecords - s.persons)} a perfect resolver would)`,
+    s.linkRules === null
+      ? 'links by rule: unknown (no resolver.links table this demo can read)'
+      : `links by rule: ${s.linkRules.map(([rule, n]) => `${rule} ${int(n)}`).join(', ') || 'none'}`,
     `the truth has ${int(s.persons)} persons: ${s.profiles >= s.persons ? `${int(s.profiles - s.persons)} profiles too many (persons split over several)` : `${int(s.persons - s.profiles)} too few`}`,
   );
   row(
@@ -104,11 +141,16 @@ export function renderSummary(s: Summary): string[] {
     `B-cubed   precision ${f4(s.scores.bcubed.precision)}  recall ${f4(s.scores.bcubed.recall)}  F1 ${f4(s.scores.bcubed.f1)}`,
     `${int(s.scores.records)} records scored as \`npx c360 score\` does: ${int(s.scores.worstFalseMerges.length)} profiles join several persons, ${int(s.scores.worstMissedLinks.length)} persons are split`,
   );
+  const household = `pairwise precision ${f4(s.scores.household.precision)}  recall ${f4(s.scores.household.recall)}  F1 ${f4(s.scores.household.f1)}`;
   row(
     'households',
-    s.householdTables.length === 0
-      ? 'not built yet (resolver issue): the resolver keeps no households, so none are reported'
-      : `the resolver has ${s.householdTables.join(', ')}, which this demo does not read yet`,
+    ...(s.householdTables.length === 0
+      ? [
+          `not found yet: the resolver keeps no households (resolver issue), so none are reported; the truth has ${int(s.trueHouseholds)}`,
+          `  profiles scored as if they were households: ${household}`,
+          `  (recall here is only the household members merged into one profile, which is wrong)`,
+        ]
+      : [`the resolver has ${s.householdTables.join(', ')}, which this demo does not read yet; the truth has ${int(s.trueHouseholds)}`]),
   );
   row(
     'lifetime',
@@ -136,11 +178,11 @@ export function renderSummary(s: Summary): string[] {
   const latency = (l: LatencyStats) => `p50 ${secs(l.p50)}, p99 ${secs(l.p99)}, max ${secs(l.max)} over ${int(l.samples)} segment changes`;
   row(
     'latency',
-    'source event produced → its segment change received (matched by triggerEventId, the event\'s c360-event-id):',
+    "source event produced → its segment change received (matched by triggerEventId, the event's c360-event-id):",
     s.latencyBulk.samples === 0
       ? `while streaming: no samples (no segment change traced to one of the ${int(s.bulk.timedEvents)} timed events)`
       : `while streaming: ${latency(s.latencyBulk)} (events timed: ${s.sampleStep === 1 ? 'all' : `1 in ${s.sampleStep}`}, ${int(s.bulk.timedEvents)})`,
-    `  (the stream runs at the pace of the slowest service, so these include up to ${int(MAX_QUEUED)} events queued in front)`,
+    `  (the stream runs at the pace of the slowest service, so these include up to ${int(s.bulk.queueLimit)} events queued in front)`,
     s.latencyAtRest === null || s.atRest === null
       ? 'at rest: not measured (the pipeline had not caught up)'
       : s.latencyAtRest.samples === 0

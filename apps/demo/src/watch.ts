@@ -3,8 +3,7 @@
 // many messages a run added to each topic.
 import type { Admin, Consumer } from 'kafkajs';
 import { Headers, Topics, type SegmentMembershipChange } from '@c360/schemas';
-import type { KafkaTestClient } from '@c360/testing';
-import type { ServiceName } from '@c360/testing';
+import { retriable, type KafkaTestClient, type ServiceName } from '@c360/testing';
 
 export interface ArrivedChange {
   readonly segmentId: string;
@@ -36,7 +35,9 @@ export class Watcher {
   async start(admin: Admin, runId: string): Promise<string[]> {
     const segmentTopics = (await admin.listTopics()).filter((t) => SEGMENT_TOPIC.test(t)).sort();
     const topics = [...segmentTopics, Topics.deadLetterIngestor.name];
-    const ends = await Promise.all(topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) })));
+    const ends = await Promise.all(
+      topics.map(async (topic) => ({ topic, offsets: await retriable(() => admin.fetchTopicOffsets(topic)) })),
+    );
     const consumer = this.client.kafka.consumer({ groupId: `c360-demo-watch-${runId}`, maxWaitTimeInMs: 100 });
     this.consumer = consumer;
     await consumer.connect();
@@ -101,14 +102,14 @@ export async function lagOf(admin: Admin, groups: readonly GroupSpec[]): Promise
   const ends = new Map<string, Map<number, number>>();
   await Promise.all(
     topics.map(async (topic) => {
-      ends.set(topic, new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, Number(o.high)])));
+      ends.set(topic, new Map((await retriable(() => admin.fetchTopicOffsets(topic))).map((o) => [o.partition, Number(o.high)])));
     }),
   );
   return Promise.all(
     groups.map(async (g) => {
       let lag = 0;
       let committed = 0;
-      for (const { topic, partitions } of await admin.fetchOffsets({ groupId: g.groupId, topics: [...g.topics] })) {
+      for (const { topic, partitions } of await retriable(() => admin.fetchOffsets({ groupId: g.groupId, topics: [...g.topics] }))) {
         const topicEnds = ends.get(topic)!;
         for (const [partition, end] of topicEnds) {
           const offset = Math.max(0, Number(partitions.find((p) => p.partition === partition)?.offset ?? -1));
@@ -129,7 +130,10 @@ export async function topicTotals(admin: Admin, topics: readonly string[]): Prom
     topics
       .filter((t) => existing.has(t))
       .map(async (topic) => {
-        totals.set(topic, (await admin.fetchTopicOffsets(topic)).reduce((s, o) => s + Number(o.high), 0));
+        totals.set(
+          topic,
+          (await retriable(() => admin.fetchTopicOffsets(topic))).reduce((s, o) => s + Number(o.high), 0),
+        );
       }),
   );
   return totals;

@@ -5,7 +5,7 @@ import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { allTopics, type TopicSpec } from '@c360/schemas';
 
 /** Retries a Kafka admin call while the broker answers with a retriable error (a new topic's leader). */
-async function retriable<T>(fn: () => Promise<T>, attempts = 20): Promise<T> {
+export async function retriable<T>(fn: () => Promise<T>, attempts = 20): Promise<T> {
   for (let i = 0; ; i++) {
     try {
       return await fn();
