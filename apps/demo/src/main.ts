@@ -37,7 +37,7 @@ const MAX_BULK_MS = 120 * 60_000;
  * transaction that holds advisory locks the next batch waits for. The summary says how long
  * 20,000 would take at the pace it measured.
  */
-const DEFAULT_PERSONS = 1_000;
+const DEFAULT_PERSONS = 5_000;
 const MAX_AT_REST_MS = 10 * 60_000;
 
 const USAGE = `usage:
@@ -315,7 +315,7 @@ async function summarise(input: {
     ours.add(p);
   }
   // Every split and merge, not only the worst few: their counts go in the summary.
-  const scores = scoreRun(state.profileOf, truth, { worst: Number.MAX_SAFE_INTEGER });
+  const scores = scoreRun(state.profileOf, truth, { worst: Number.MAX_SAFE_INTEGER, predictedHouseholds: state.householdOf });
   const bought = new Set(truth.persons.filter((p) => p.orderCount > 0).map((p) => p.personId));
   const ltvCheck = checkLifetimeValues(
     state.profileOf,
@@ -345,7 +345,7 @@ async function summarise(input: {
     profiles: ours.size,
     scores,
     linkRules: state.linkRules,
-    householdTables: state.householdTables,
+    households: state.households,
     trueHouseholds: countBy(truth.persons, (p) => p.householdId).filter(([, n]) => n > 1).length,
     currency: truth.reportingCurrency,
     ltvProfiles: ascending([...state.ltvOf.values()]),

@@ -1,19 +1,21 @@
 // What the services hold once they have caught up, read from their schemas (each service owns
 // one; the demo only reads): the resolver's clusters, the insights' lifetime values, activation's
-// memberships, and whether the tables for households and churn exist yet.
+// memberships and households, and whether insights compute churn yet.
 import { Client } from 'pg';
 
 export interface PipelineState {
-  /** Every record in resolver.source_records ('source:sourceRecordId') → its current profile. */
+  /** Every record in resolver.records ('source:sourceRecordId') → its current profile (a deleted record: its own). */
   readonly profileOf: Map<string, string>;
+  /** Every record → its profile's household (its profile when in none), as `c360 score` reads them. */
+  readonly householdOf: Map<string, string>;
+  /** Households with more than one profile among the profiles asked about. */
+  readonly households: number;
   /** Profile → lifetime value (minor units of the reporting currency), for the profiles asked about. */
   readonly ltvOf: Map<string, number>;
   /** Segment → members among the profiles asked about, and members in all. */
   readonly segments: Map<string, { readonly ours: number; readonly all: number }>;
   /** The resolver's links into the profiles asked about, counted by rule (null: no links table it can read). */
   readonly linkRules: [string, number][] | null;
-  /** Resolver tables about households; empty while the resolver has none. */
-  readonly householdTables: string[];
   /** Insights columns about churn; empty while insights compute none. */
   readonly churnColumns: string[];
 }
@@ -28,14 +30,29 @@ export async function readState(databaseUrl: string, profilesOf: (profileOf: Map
   await client.connect();
   try {
     const profileOf = new Map<string, string>();
-    if (await tableExists(client, 'resolver.source_records')) {
-      // The same read as `c360 score --database-url`.
-      const { rows } = await client.query<{ record: string; profile_id: string }>(
-        `SELECT source || ':' || source_record_id AS record, profile_id FROM resolver.source_records`,
+    const householdOf = new Map<string, string>();
+    if (await tableExists(client, 'resolver.records')) {
+      // The same reads as `c360 score --database-url`.
+      const { rows } = await client.query<{ record: string; profile_id: string; household: string }>(
+        `SELECT r.record_id AS record, COALESCE(r.profile_id, 'deleted:' || r.record_id) AS profile_id,
+                COALESCE(p.household_id, p.profile_id, 'deleted:' || r.record_id) AS household
+         FROM resolver.records r LEFT JOIN resolver.profiles p USING (profile_id)`,
       );
-      for (const r of rows) profileOf.set(r.record, r.profile_id);
+      for (const r of rows) {
+        profileOf.set(r.record, r.profile_id);
+        householdOf.set(r.record, r.household);
+      }
     }
     const ours = profilesOf(profileOf);
+    let households = 0;
+    if (await tableExists(client, 'resolver.profiles')) {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (SELECT household_id FROM resolver.profiles WHERE household_id IS NOT NULL AND profile_id = ANY($1::text[])
+           GROUP BY household_id HAVING count(*) > 1) h`,
+        [ours],
+      );
+      households = rows[0]?.n ?? 0;
+    }
 
     const ltvOf = new Map<string, number>();
     if (await tableExists(client, 'insights.profile_insights')) {
@@ -49,8 +66,11 @@ export async function readState(databaseUrl: string, profilesOf: (profileOf: Map
     let linkRules: [string, number][] | null = null;
     if (await tableExists(client, 'resolver.links')) {
       try {
+        // Links inside this run's profiles (a link between two profiles was refused: a conflict, a steward, the size guard).
         const { rows } = await client.query<{ rule: string; n: number }>(
-          `SELECT rule, count(*)::int AS n FROM resolver.links WHERE profile_id = ANY($1::text[]) GROUP BY rule ORDER BY n DESC, rule`,
+          `SELECT l.rule, count(*)::int AS n FROM resolver.links l
+             JOIN resolver.records a ON a.record_id = l.a JOIN resolver.records b ON b.record_id = l.b
+           WHERE a.profile_id = b.profile_id AND a.profile_id = ANY($1::text[]) GROUP BY l.rule ORDER BY n DESC, l.rule`,
           [ours],
         );
         linkRules = rows.map((r) => [r.rule, r.n]);
@@ -69,18 +89,16 @@ export async function readState(databaseUrl: string, profilesOf: (profileOf: Map
       for (const r of rows) segments.set(r.segment_id, { ours: r.ours, all: r.all });
     }
 
-    const { rows: households } = await client.query<{ name: string }>(
-      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'resolver' AND table_name ILIKE '%household%' ORDER BY 1`,
-    );
     const { rows: churn } = await client.query<{ name: string }>(
       `SELECT table_name || '.' || column_name AS name FROM information_schema.columns WHERE table_schema = 'insights' AND column_name ILIKE '%churn%' ORDER BY 1`,
     );
     return {
       profileOf,
+      householdOf,
+      households,
       ltvOf,
       linkRules,
       segments,
-      householdTables: households.map((r) => r.name),
       churnColumns: churn.map((r) => r.name),
     };
   } finally {

@@ -35,7 +35,7 @@ const summary = (over: Partial<Summary> = {}): Summary => ({
     ['first-record', 2_500],
     ['email', 2_000],
   ],
-  householdTables: [],
+  households: 0,
   trueHouseholds: 120,
   currency: 'EUR',
   ltvProfiles: [1_000, 20_000],
@@ -64,11 +64,11 @@ describe('renderSummary', () => {
     expect(text).toContain('20,000 persons (about 312,000 events) would take about 42 min');
   });
 
-  it('says what is not computed yet instead of showing a figure', () => {
+  it('says what is not computed yet instead of showing a figure, and counts the households found', () => {
     const text = renderSummary(summary()).join('\n');
-    expect(text).toMatch(/households\s+not found yet: the resolver keeps no households/);
+    expect(text).toMatch(/households\s+0 households of several profiles found/);
     expect(text).toMatch(/churn\s+not computed yet \(insights issue\); the ground truth has 170 churners \(17\.0 %\)/);
-    expect(text).toContain('links by rule: first-record 2,500, email 2,000');
+    expect(text).toContain('links inside profiles by rule: first-record 2,500, email 2,000');
   });
 
   it('says when the pipeline did not catch up, and by how much', () => {

@@ -22,7 +22,8 @@ export interface Summary {
   readonly scores: RunScores;
   /** The resolver's links into this run's profiles by rule; null when it has none to read. */
   readonly linkRules: readonly (readonly [string, number])[] | null;
-  readonly householdTables: readonly string[];
+  /** Households of more than one profile the resolver found among this run's profiles. */
+  readonly households: number;
   /** True households with more than one person. */
   readonly trueHouseholds: number;
   readonly currency: string;
@@ -128,11 +129,11 @@ export function renderSummary(s: Summary): string[] {
   const collapsed = s.resolverRecords - s.profiles;
   row(
     'identity',
-    `${int(s.truthRecords)} raw source records in the ground truth, ${int(s.resolverRecords)} of them in resolver.source_records`,
+    `${int(s.truthRecords)} raw source records in the ground truth, ${int(s.resolverRecords)} of them in resolver.records`,
     `→ ${int(s.profiles)} unified profiles: ${int(collapsed)} duplicates collapsed (${pct(collapsed, s.resolverRecords - s.persons)} of the ${int(s.resolverRecords - s.persons)} a perfect resolver would)`,
     s.linkRules === null
       ? 'links by rule: unknown (no resolver.links table this demo can read)'
-      : `links by rule: ${s.linkRules.map(([rule, n]) => `${rule} ${int(n)}`).join(', ') || 'none'}`,
+      : `links inside profiles by rule: ${s.linkRules.map(([rule, n]) => `${rule} ${int(n)}`).join(', ') || 'none'}`,
     `the truth has ${int(s.persons)} persons: ${s.profiles >= s.persons ? `${int(s.profiles - s.persons)} profiles too many (persons split over several)` : `${int(s.persons - s.profiles)} too few`}`,
   );
   row(
@@ -144,13 +145,8 @@ export function renderSummary(s: Summary): string[] {
   const household = `pairwise precision ${f4(s.scores.household.precision)}  recall ${f4(s.scores.household.recall)}  F1 ${f4(s.scores.household.f1)}`;
   row(
     'households',
-    ...(s.householdTables.length === 0
-      ? [
-          `not found yet: the resolver keeps no households (resolver issue), so none are reported; the truth has ${int(s.trueHouseholds)}`,
-          `  profiles scored as if they were households: ${household}`,
-          `  (recall here is only the household members merged into one profile, which is wrong)`,
-        ]
-      : [`the resolver has ${s.householdTables.join(', ')}, which this demo does not read yet; the truth has ${int(s.trueHouseholds)}`]),
+    `${int(s.households)} households of several profiles found (edges between profiles, never merges); the truth has ${int(s.trueHouseholds)}`,
+    `  records in the household of their profile: ${household}`,
   );
   row(
     'lifetime',
