@@ -9,6 +9,7 @@ import { KafkaTestClient, createTestDatabase, freePort, startService } from '@c3
 import { sourceTopic, Topics, type CanonicalEvent } from '@c360/schemas';
 import { AvroCodec } from '@c360/messaging';
 import { mapNative, parseSourceMapping } from '@c360/ingestor-domain';
+import { accumulateParty } from '@c360/resolver-domain';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 
 const ROOT = process.env.C360_ROOT ?? process.cwd();
@@ -206,6 +207,94 @@ async function canonicalDataSet(persons: number, env: Env): Promise<{ payloads: 
   return { payloads, records: records.size };
 }
 
+/** Canonical events of generated persons: every event (a probe), or one RECORD_UPDATE per record with its whole party (a fill). */
+async function canonicalEvents(persons: number, seed: number, env: Env, fill: boolean): Promise<{ payloads: Payload[]; records: number }> {
+  const table = JSON.parse(readFileSync(join(ROOT, 'apps/ingestor/config/rates.json'), 'utf8')) as { reportingCurrency: string; rates: Record<string, number> };
+  const data = generate({ persons, seed, rates: table.rates, reportingCurrency: table.reportingCurrency, badRate: 0 });
+  const dir = join(ROOT, 'apps/ingestor/mappings');
+  const mappings = new Map(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => {
+        const m = parseSourceMapping(JSON.parse(readFileSync(join(dir, f), 'utf8')), f);
+        return [m.source, m] as const;
+      }),
+  );
+  const codec = new AvroCodec(env.SCHEMA_REGISTRY_URL);
+  const ctx = { ...table, ingestedAt: Date.now() };
+  const events: CanonicalEvent[] = [];
+  const last = new Map<string, CanonicalEvent>();
+  for (const m of data.messages) {
+    const result = mapNative(mappings.get(m.source)!, Buffer.from(m.value), ctx);
+    if (!result.ok) continue;
+    const key = `${result.event.source}:${result.event.sourceRecordId}`;
+    if (!fill) events.push(result.event);
+    const before = last.get(key);
+    last.set(key, { ...result.event, eventType: 'RECORD_UPDATE', party: accumulateParty(before?.party ?? null, result.event) });
+  }
+  const chosen = fill ? [...last.values()].map((e) => ({ ...e, purchase: null, purchaseReturn: null, engagement: null, serviceCase: null, npsResponse: null, loyaltyChange: null, registerUpdate: null })) : events;
+  const payloads: Payload[] = [];
+  for (const e of chosen) payloads.push({ topic: Topics.canonicalEvents.name, key: `${e.source}:${e.sourceRecordId}`, value: await codec.encode<CanonicalEvent>(Topics.canonicalEvents, e) });
+  return { payloads, records: last.size };
+}
+
+/**
+ * The resolver's time per record as its graph grows: one resolver on a fresh database is filled to
+ * each level (one event per record, whole parties, from persons of their own seeds), and at each
+ * level the same-sized probe (every event of 1,000 new persons) is timed, with the process's RSS.
+ */
+async function scaleRun(options: Options, levels: readonly number[]): Promise<{ level: number; records: number; msPerRecord: number; msPerEvent: number; rssMb: number; fillRecordsPerS: number }[]> {
+  const kafka = new Kafka({ clientId: 'c360-bench', brokers: options.env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+  const client = new KafkaTestClient(options.env.KAFKA_BROKERS, options.env.SCHEMA_REGISTRY_URL);
+  const groupId = `c360-bench-scale-${options.runId}`;
+  await client.startGroupsAtEnd([{ groupId, topics: [Topics.canonicalEvents.name] }]);
+  const db = await createTestDatabase(options.env.DATABASE_URL, 'c360_bench');
+  const service = await startService('resolver', {
+    port: await freePort(),
+    logDir: join(ROOT, 'tmp', 'bench-logs', options.runId),
+    env: { KAFKA_BROKERS: options.env.KAFKA_BROKERS, SCHEMA_REGISTRY_URL: options.env.SCHEMA_REGISTRY_URL, DATABASE_URL: db.url, KAFKA_GROUP_ID: groupId, LOG_LEVEL: 'warn' },
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  const out: { level: number; records: number; msPerRecord: number; msPerEvent: number; rssMb: number; fillRecordsPerS: number }[] = [];
+  try {
+    await new Promise((r) => setTimeout(r, 3000));
+    const run = async (payloads: Payload[]) => drain(admin, groupId, await endsAfter(admin, payloads, partitionOf), () => produceAll(kafka, payloads, partitionOf));
+    let filled = 0;
+    let seed = 1_000;
+    for (const level of levels) {
+      let fillMs = 0;
+      let fillRecords = 0;
+      // About 4.9 records a person; filled in chunks of at most 20,000 persons.
+      while (filled < level) {
+        const persons = Math.min(20_000, Math.max(200, Math.ceil((level - filled) / 4.9)));
+        const { payloads, records } = await canonicalEvents(persons, seed++, options.env, true);
+        fillMs += await run(payloads);
+        filled += records;
+        fillRecords += records;
+      }
+      const probe = await canonicalEvents(1_000, 900_000 + level, options.env, false);
+      const ms = await run(probe.payloads);
+      filled += probe.records;
+      out.push({
+        level,
+        records: filled,
+        msPerRecord: Number((ms / probe.records).toFixed(3)),
+        msPerEvent: Number((ms / probe.payloads.length).toFixed(3)),
+        rssMb: rssOf(service.process.pid!),
+        fillRecordsPerS: fillMs > 0 ? Math.round((fillRecords / fillMs) * 1000) : 0,
+      });
+      console.error(`  ${JSON.stringify(out.at(-1))}`);
+    }
+    return out;
+  } finally {
+    await service.stop('SIGTERM');
+    await admin.disconnect();
+    await client.close();
+    await db.drop();
+  }
+}
+
 /** The resolver alone on the canonical topic, with a database of its own. */
 async function resolveRun(options: Options, payloads: readonly Payload[]): Promise<{ eventsPerS: number; rssMb: number; phases: Record<string, number> }> {
   const kafka = new Kafka({ clientId: 'c360-bench', brokers: options.env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
@@ -261,6 +350,23 @@ function readdirMappings(): string[] {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const SCENARIOS: Record<string, Scenario> = {
+  async scale(options) {
+    const levels = options.quick ? [10_000, 50_000] : [10_000, 100_000, 1_000_000];
+    const points = await scaleRun(options, levels);
+    const first = points[0]!;
+    const lastPoint = points.at(-1)!;
+    return {
+      scenario: 'scale',
+      metrics: { ms_per_record: lastPoint.msPerRecord, rss_mb: lastPoint.rssMb, profiles_in_graph: lastPoint.records },
+      baseline: { ms_per_record: first.msPerRecord, rss_mb: first.rssMb, profiles_in_graph: first.records },
+      ratio: Number((lastPoint.msPerRecord / first.msPerRecord).toFixed(3)),
+      config: { levels, points },
+      notes: [
+        'one resolver on a fresh database, filled to each level with one RECORD_UPDATE per source record (generated persons, default noise); at each level the probe (every event of 1,000 new persons) is timed',
+        'profiles_in_graph counts source records in the graph (profiles are fewer: records of one person join); ratio: time per record at the last level over the first',
+      ],
+    };
+  },
   async resolve(options) {
     const { payloads, records } = await canonicalDataSet(options.quick ? 2000 : 10000, options.env);
     const resolve: number[] = [];
