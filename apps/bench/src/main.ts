@@ -333,6 +333,52 @@ async function phaseSeconds(url: string): Promise<Record<string, number>> {
   return out;
 }
 
+/** The four services as their own processes on one fresh database, each group starting at the end of its topics. */
+async function e2eRun(options: Options, payloads: readonly Payload[]): Promise<{ eventsPerS: number; drainedS: Record<string, number> }> {
+  const kafka = new Kafka({ clientId: 'c360-bench', brokers: options.env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+  const client = new KafkaTestClient(options.env.KAFKA_BROKERS, options.env.SCHEMA_REGISTRY_URL);
+  const id = `${options.runId}-${Math.random().toString(36).slice(2, 6)}`;
+  const services = [
+    { name: 'ingestor' as const, topics: readdirMappings().map((s) => sourceTopic(s).name) },
+    { name: 'resolver' as const, topics: [Topics.canonicalEvents.name] },
+    { name: 'insights' as const, topics: [Topics.resolvedEvents.name, Topics.identityChanges.name] },
+    { name: 'activation' as const, topics: [Topics.insights.name] },
+  ].map((s) => ({ ...s, groupId: `c360-bench-e2e-${s.name}-${id}` }));
+  await client.startGroupsAtEnd(services.map((s) => ({ groupId: s.groupId, topics: s.topics })));
+  const db = await createTestDatabase(options.env.DATABASE_URL, 'c360_bench');
+  const running = await Promise.all(
+    services.map(async (s) =>
+      startService(s.name, {
+        port: await freePort(),
+        logDir: join(ROOT, 'tmp', 'bench-logs', options.runId),
+        env: { KAFKA_BROKERS: options.env.KAFKA_BROKERS, SCHEMA_REGISTRY_URL: options.env.SCHEMA_REGISTRY_URL, DATABASE_URL: db.url, KAFKA_GROUP_ID: s.groupId, LOG_LEVEL: 'warn' },
+      }),
+    ),
+  );
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await new Promise((r) => setTimeout(r, 3000)); // joined and assigned
+    const started = performance.now();
+    await produceAll(kafka, payloads, partitionOf);
+    // Each service in turn until its group has nothing left: the last one drained is the pipeline's end.
+    const drainedS: Record<string, number> = {};
+    for (const s of services) {
+      for (;;) {
+        if ((await client.groupLag(s.groupId, s.topics)) === 0) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      drainedS[s.name] = Number(((performance.now() - started) / 1000).toFixed(1));
+    }
+    return { eventsPerS: (payloads.length / (performance.now() - started)) * 1000, drainedS };
+  } finally {
+    await Promise.all(running.map((r) => r.stop('SIGTERM')));
+    await admin.disconnect();
+    await client.close();
+    await db.drop();
+  }
+}
+
 /** Resident memory of a process, MB (Linux /proc). */
 function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -350,6 +396,31 @@ function readdirMappings(): string[] {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const SCENARIOS: Record<string, Scenario> = {
+  async e2e(options) {
+    const payloads = dataSet(options.quick ? 1000 : 5000);
+    const e2e: number[] = [];
+    const pass: number[] = [];
+    const drained: Record<string, number>[] = [];
+    for (let i = 0; i < (options.quick ? 1 : 3); i++) {
+      pass.push(await passthroughRun(options, payloads));
+      const r = await e2eRun(options, payloads);
+      e2e.push(r.eventsPerS);
+      drained.push(r.drainedS);
+    }
+    const m = median(e2e);
+    const b = median(pass);
+    return {
+      scenario: 'e2e',
+      metrics: { events_per_s: Math.round(m) },
+      baseline: { events_per_s: Math.round(b) },
+      ratio: Number((m / b).toFixed(3)),
+      config: { messages: payloads.length, e2e_runs: e2e.map(Math.round), passthrough_runs: pass.map(Math.round), drained_after_s: drained, partitions: PARTITIONS, instances: 1 },
+      notes: [
+        'ingestor, resolver, insights and activation as their own processes (one instance each) on one fresh database; native payloads produced to the source topics as fast as the producer goes; events_per_s: payloads over the time from the first produced to the last service drained',
+        'drained_after_s: when each service had consumed everything (they run concurrently; the last is the pipeline end); passthrough measured interleaved in the same run',
+      ],
+    };
+  },
   async scale(options) {
     const levels = options.quick ? [10_000, 50_000] : [10_000, 100_000, 1_000_000];
     const points = await scaleRun(options, levels);
