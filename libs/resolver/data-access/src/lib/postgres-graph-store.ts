@@ -109,10 +109,16 @@ export class PostgresGraphStore implements GraphStore {
   private readonly recordSeqs: number[] = [];
   readonly stats: StoreStats = { queries: 0, lazyLoads: 0, recordsLoaded: 0 };
 
+  /** Above every type's frequency cap (and its +1 for holders loaded in full). */
+  private readonly countCap: number;
+
   constructor(
     private readonly em: EntityManager,
     private readonly config: MatchingConfig,
-  ) {}
+  ) {
+    const caps = Object.values(config.file.protection.maxRecordsPerValue).filter((n): n is number => typeof n === 'number' && Number.isFinite(n));
+    this.countCap = (caps.length > 0 ? Math.max(...caps) : 10_000) + 2;
+  }
 
   private query<T>(sql: string, params: unknown[]): Promise<T[]> {
     this.stats.queries++;
@@ -175,9 +181,13 @@ export class PostgresGraphStore implements GraphStore {
     const wanted = keys.filter((k) => !this.valueCache.has(k));
     if (wanted.length === 0) return;
     const counts = await this.query<{ value_key: string; n: string; status: ValueStatus | null }>(
-      `SELECT k.value_key, (SELECT count(*) FROM record_values v WHERE v.value_key = k.value_key) AS n, s.status
+      // Counting stops just past the largest frequency cap: a value held by more records is
+      // over-frequent whatever the exact number (the store's phone typed at every till would
+      // otherwise be counted again in every batch, a cost that grows with the graph). Its holders
+      // are loaded in full only if it ever has to be assessed again (`holders`).
+      `SELECT k.value_key, (SELECT count(*) FROM (SELECT 1 FROM record_values v WHERE v.value_key = k.value_key LIMIT $2) t) AS n, s.status
        FROM unnest($1::text[]) AS k(value_key) LEFT JOIN value_statuses s USING (value_key)`,
-      [wanted],
+      [wanted, this.countCap],
     );
     const small = counts.filter((c) => Number(c.n) <= maxRecordsPerValue(this.config, identifierTypeOf(c.value_key)) + 1);
     const holders = await this.membersOf('record_values', 'value_key', small.map((c) => c.value_key));
