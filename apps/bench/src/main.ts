@@ -179,32 +179,8 @@ async function ingestRun(options: Options, payloads: readonly Payload[]): Promis
 }
 
 /** The generator's payloads mapped by the real mappings and Avro-encoded: what the ingestor would put on the canonical topic. */
-async function canonicalDataSet(persons: number, env: Env): Promise<{ payloads: Payload[]; records: number }> {
-  const table = JSON.parse(readFileSync(join(ROOT, 'apps/ingestor/config/rates.json'), 'utf8')) as { reportingCurrency: string; rates: Record<string, number> };
-  const data = generate({ persons, seed: 7, rates: table.rates, reportingCurrency: table.reportingCurrency, badRate: 0 });
-  const dir = join(ROOT, 'apps/ingestor/mappings');
-  const mappings = new Map(
-    readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => {
-        const m = parseSourceMapping(JSON.parse(readFileSync(join(dir, f), 'utf8')), f);
-        return [m.source, m] as const;
-      }),
-  );
-  const codec = new AvroCodec(env.SCHEMA_REGISTRY_URL);
-  const ctx = { ...table, ingestedAt: Date.now() };
-  const payloads: Payload[] = [];
-  const records = new Set<string>();
-  const seen = new Set<string>();
-  for (const m of data.messages) {
-    const result = mapNative(mappings.get(m.source)!, Buffer.from(m.value), ctx);
-    if (!result.ok || seen.has(result.event.eventId)) continue;
-    seen.add(result.event.eventId);
-    const key = `${result.event.source}:${result.event.sourceRecordId}`;
-    records.add(key);
-    payloads.push({ topic: Topics.canonicalEvents.name, key, value: await codec.encode<CanonicalEvent>(Topics.canonicalEvents, result.event) });
-  }
-  return { payloads, records: records.size };
+function canonicalDataSet(persons: number, env: Env): Promise<{ payloads: Payload[]; records: number }> {
+  return canonicalEvents(persons, 7, env, false);
 }
 
 /** Canonical events of generated persons: every event (a probe), or one RECORD_UPDATE per record with its whole party (a fill). */
@@ -224,9 +200,12 @@ async function canonicalEvents(persons: number, seed: number, env: Env, fill: bo
   const ctx = { ...table, ingestedAt: Date.now() };
   const events: CanonicalEvent[] = [];
   const last = new Map<string, CanonicalEvent>();
+  const seen = new Set<string>();
   for (const m of data.messages) {
     const result = mapNative(mappings.get(m.source)!, Buffer.from(m.value), ctx);
-    if (!result.ok) continue;
+    // Rejected payloads are dead-lettered by the ingestor, redeliveries dropped downstream.
+    if (!result.ok || seen.has(result.event.eventId)) continue;
+    seen.add(result.event.eventId);
     const key = `${result.event.source}:${result.event.sourceRecordId}`;
     if (!fill) events.push(result.event);
     const before = last.get(key);
