@@ -129,6 +129,8 @@ describe('the identity graph', () => {
     const merged = await eventually(() => profileWith(email, [`ecommerce:${acc}`, `web:${cookie}`]), 'the visitor on the account profile');
     // The anonymous profile came first, so it is the older one and keeps its id; the other resolves to it.
     expect(merged.profileId).toBe(anonymous[0]!.value.profileId);
+    // The account's record moved profile without the event being about it: what it said stays.
+    expect(merged.name).toMatchObject({ full: 'Berta Kranz', source: `ecommerce:${acc}` });
     expect((await api<Profile>(`/profiles/${known.profileId}`)).body.profileId).toBe(merged.profileId);
     await changes.waitFor((m) => m.value.kind === 'PROFILES_MERGED' && m.value.profileId === merged.profileId && m.value.absorbedProfileIds.includes(known.profileId));
     await profiles.waitFor((m) => m.key === known.profileId && m.value === null);

@@ -64,7 +64,7 @@ export class IdentityGraphService {
     });
     this.batchSeconds = new Histogram({
       name: 'c360_resolver_batch_seconds',
-      help: 'Time per batch by phase: lock (waiting for the graph lock), engine (loading included), flush (writing the graph), publish (changes and golden records to the outbox).',
+      help: 'Time per batch by phase: lock (waiting for the graph lock), engine (loading included), flush (writing the graph), publish (changes and golden records to the outbox); queries: the part of engine and flush spent waiting for the graph store\'s Postgres queries.',
       labelNames: ['phase'],
       buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [metrics],
@@ -146,6 +146,7 @@ export class IdentityGraphService {
       done = phase('publish');
       await publish(em, outcome);
       done();
+      this.batchSeconds.observe({ phase: 'queries' }, store.stats.queryMs / 1000);
       for (const [counter, n] of Object.entries(engine.stats) as [keyof EngineStats, number][]) if (n > 0) this.work.inc({ counter }, n);
       if (store.stats.lazyLoads > 50) this.logger.debug(`batch needed ${store.stats.lazyLoads} loads beyond its prefetch`);
       return outcome;

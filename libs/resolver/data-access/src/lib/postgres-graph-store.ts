@@ -40,7 +40,6 @@ interface LinkRow {
   rank: number;
   score: number;
   matched_values: string[];
-  matched: Link['matched'];
 }
 
 /** What a record was when loaded: the flush writes what differs. */
@@ -59,6 +58,8 @@ export interface StoreStats {
   /** Loads the up-front prefetch did not foresee (one query each). */
   lazyLoads: number;
   recordsLoaded: number;
+  /** Time spent waiting for Postgres. */
+  queryMs: number;
 }
 
 const linkJson = (l: Link) => JSON.stringify([l.rule, l.rank, l.score, l.values]);
@@ -107,7 +108,7 @@ export class PostgresGraphStore implements GraphStore {
   private readonly createdProfiles = new Set<string>();
   private readonly droppedProfiles = new Map<string, string | null>();
   private readonly recordSeqs: number[] = [];
-  readonly stats: StoreStats = { queries: 0, lazyLoads: 0, recordsLoaded: 0 };
+  readonly stats: StoreStats = { queries: 0, lazyLoads: 0, recordsLoaded: 0, queryMs: 0 };
 
   /** Above every type's frequency cap (and its +1 for holders loaded in full). */
   private readonly countCap: number;
@@ -120,9 +121,14 @@ export class PostgresGraphStore implements GraphStore {
     this.countCap = (caps.length > 0 ? Math.max(...caps) : 10_000) + 2;
   }
 
-  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
+  private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
     this.stats.queries++;
-    return this.em.query<T[]>(sql, params);
+    const started = performance.now();
+    try {
+      return await this.em.query<T[]>(sql, params);
+    } finally {
+      this.stats.queryMs += performance.now() - started;
+    }
   }
 
   // --- prefetch -------------------------------------------------------------------------------
@@ -255,7 +261,7 @@ export class PostgresGraphStore implements GraphStore {
 
   // --- GraphStore -----------------------------------------------------------------------------
 
-  async records(ids: Iterable<string>): Promise<Map<string, RecordState>> {
+  async records(ids: Iterable<string>, withParty = false): Promise<Map<string, RecordState>> {
     const out = new Map<string, RecordState>();
     const missing: string[] = [];
     for (const id of ids) {
@@ -266,18 +272,22 @@ export class PostgresGraphStore implements GraphStore {
     if (missing.length === 0) return out;
     const unique = [...new Set(missing)];
     this.stats.lazyLoads++;
+    // Most records a batch loads are candidates, cohabitants and profile members: the engine needs
+    // their evidence and links, not their party (the largest column) nor the links' explanations.
     const rows = await this.query<RecordRow>(
-      `SELECT record_id, seq, party, observed_at, evidence, fingerprint, keys, profile_id, deleted FROM records WHERE record_id = ANY($1::text[])`,
+      `SELECT record_id, seq, ${withParty ? 'party' : 'NULL::jsonb AS party'}, observed_at, evidence, fingerprint, keys, profile_id, deleted
+       FROM records WHERE record_id = ANY($1::text[])`,
       [unique],
     );
     const links = await this.query<LinkRow>(
-      `SELECT a, b, rule, rank, score, matched_values, matched FROM links WHERE a = ANY($1::text[])
-       UNION ALL SELECT a, b, rule, rank, score, matched_values, matched FROM links WHERE b = ANY($1::text[])`,
+      `SELECT a, b, rule, rank, score, matched_values FROM links WHERE a = ANY($1::text[])
+       UNION ALL SELECT a, b, rule, rank, score, matched_values FROM links WHERE b = ANY($1::text[])`,
       [unique],
     );
     const linksOf = new Map<string, Link[]>();
     for (const l of links) {
-      const link: Link = { a: l.a, b: l.b, rule: l.rule, rank: l.rank, score: l.score, values: l.matched_values, matched: l.matched };
+      // A loaded link is written again only if the engine replaces it (with its own explanation).
+      const link: Link = { a: l.a, b: l.b, rule: l.rule, rank: l.rank, score: l.score, values: l.matched_values, matched: [] };
       for (const end of [l.a, l.b]) (linksOf.get(end) ?? linksOf.set(end, []).get(end)!).push(link);
     }
     for (const row of rows) {
@@ -514,7 +524,9 @@ export class PostgresGraphStore implements GraphStore {
          SELECT x.record_id, x.seq, x.party, x.observed_at, x.evidence, x.fingerprint, x.keys, x.profile_id, x.deleted
          FROM jsonb_to_recordset($1::jsonb) AS x(record_id text, seq bigint, party jsonb, observed_at bigint, evidence text,
               fingerprint text, keys text[], profile_id text, deleted boolean)
-         ON CONFLICT (record_id) DO UPDATE SET party = EXCLUDED.party, observed_at = EXCLUDED.observed_at, evidence = EXCLUDED.evidence,
+         ON CONFLICT (record_id) DO UPDATE SET
+           -- A live record written without its party was loaded without it: the stored one stays.
+           party = CASE WHEN EXCLUDED.party IS NULL AND NOT EXCLUDED.deleted THEN records.party ELSE EXCLUDED.party END, observed_at = EXCLUDED.observed_at, evidence = EXCLUDED.evidence,
            fingerprint = EXCLUDED.fingerprint, keys = EXCLUDED.keys, profile_id = EXCLUDED.profile_id, deleted = EXCLUDED.deleted, updated_at = now()`,
         [
           JSON.stringify(

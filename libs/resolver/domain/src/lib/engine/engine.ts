@@ -174,9 +174,12 @@ export class IdentityEngine {
 
   /** Applies a batch of events in order, then re-partitions what they touched. */
   async applyBatch(events: readonly EngineEvent[]): Promise<BatchOutcome> {
-    const records = await this.store.records(events.map((e) => e.record));
+    const records = await this.store.records(
+      events.map((e) => e.record),
+      true,
+    );
     const prepared = this.prepare(events, records);
-    if (this.store.prefetch) await this.store.prefetch(this.needs(records, prepared));
+    if (this.store.prefetch) await this.store.prefetch(this.needs(records, events, prepared));
     const touched = new Set<string>();
     const changed = new Set<string>();
     for (let i = 0; i < events.length; i++) {
@@ -203,7 +206,12 @@ export class IdentityEngine {
     });
   }
 
-  private needs(records: ReadonlyMap<string, RecordState>, prepared: readonly Prepared[]): PrefetchNeeds {
+  /**
+   * What the batch's resolutions will reach. Only records whose evidence an event changes are
+   * resolved again (most events, purchases and opens, change nothing), so only theirs count: the
+   * others need their own state and nothing around it.
+   */
+  private needs(records: ReadonlyMap<string, RecordState>, events: readonly EngineEvent[], prepared: readonly Prepared[]): PrefetchNeeds {
     const values = new Set<string>();
     const keys = new Set<string>();
     const addresses = new Set<string>();
@@ -212,8 +220,16 @@ export class IdentityEngine {
       for (const a of e.addresses) addresses.add(a);
       for (const x of k ?? []) keys.add(x);
     };
-    for (const r of records.values()) add(r.evidence, r.keys);
-    for (const p of prepared) add(p.evidence, p.keys);
+    const resolving = new Set<string>();
+    events.forEach((event, i) => {
+      const before = records.get(event.record);
+      const deletes = event.eventType === 'RECORD_DELETE';
+      if (prepared[i]!.keys !== null || !before || before.deleted !== deletes) resolving.add(event.record);
+    });
+    for (const r of records.values()) if (resolving.has(r.id)) add(r.evidence, r.keys);
+    prepared.forEach((p, i) => {
+      if (resolving.has(events[i]!.record)) add(p.evidence, p.keys);
+    });
     return { values, keys, addresses };
   }
 

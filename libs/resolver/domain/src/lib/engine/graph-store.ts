@@ -86,8 +86,12 @@ export interface PrefetchNeeds {
 export interface GraphStore {
   /** Loads in bulk what a batch will most likely need (the batch's own records are loaded already). */
   prefetch?(needs: PrefetchNeeds): Promise<void>;
-  /** The records known among `ids`. */
-  records(ids: Iterable<string>): Promise<Map<string, RecordState>>;
+  /**
+   * The records known among `ids`. A store may leave `party` unloaded (null) unless `withParty`:
+   * the engine reads the party only of the records its events are about, and the store must then
+   * keep the stored party when it writes such a record back.
+   */
+  records(ids: Iterable<string>, withParty?: boolean): Promise<Map<string, RecordState>>;
   /** A new record (its seq issued by the store), with no profile yet. */
   createRecord(id: string, party: Party, observedAt: number): RecordState;
   /** The value's state; a value never seen is usable and held by nobody. */
