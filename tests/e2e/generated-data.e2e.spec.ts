@@ -29,8 +29,12 @@ describe('generated customers through the pipeline', () => {
 
   it('resolves every accepted record and scores the clusters against the ground truth', async () => {
     const env = { ...process.env, C360_NO_BUILD: '1', KAFKA_BROKERS: stack.KAFKA_BROKERS };
-    // A seed of its own per run: the source topics are shared with other runs.
-    const seed = String(Date.now() % 1_000_000);
+    // One fixed seed: at 150 persons the share of true pairs anything could place swings with the
+    // seed (all-pairs recall 0.25 to 0.34 over seeds 1 to 12 in memory, 0.21 and 0.24 seen in CI
+    // runs), so a seed per run made the recall bound flaky. Seed 7 gives 0.296 here and in memory.
+    // The pipeline's groups start at the topics' end and its database is fresh, so the records of
+    // an earlier run with the same seed are not read again.
+    const seed = '7';
     // Default noise: households sharing landlines and emails, the store's phone, junk values, twins.
     await run(process.execPath, [cli, 'generate', '--persons', '150', '--seed', seed, '--to-kafka', '--rate', '5000', '--truth-out', dir], { env });
     const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { records: unknown[] };
@@ -48,6 +52,7 @@ describe('generated customers through the pipeline', () => {
 
     const { stdout } = await run(process.execPath, [cli, 'score', '--truth', join(dir, 'truth.json'), '--database-url', pipeline.databaseUrl, '--json'], { env });
     const scores = JSON.parse(stdout) as { records: number; pairwise: { precision: number; recall: number }; bcubed: { f1: number } };
+    console.info(`pairwise ${JSON.stringify(scores.pairwise)}, B-cubed F1 ${scores.bcubed.f1}`);
     expect(scores.records).toBe(truth.records.length);
     // Shared and junk values never join two persons (docs/matching.md, section 11: precision 1.0 on
     // 2,000 persons; a margin for this small sample).

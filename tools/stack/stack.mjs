@@ -568,6 +568,13 @@ async function startPostgres(cfg, log) {
         'unix_socket_directories=',
         '-c',
         'max_connections=200',
+        // The default 128 MB of shared buffers holds a graph of about 100,000 records; past that
+        // every batch reads its records' pages from the OS again. Memory is taken as it is used.
+        '-c',
+        `shared_buffers=${process.env.C360_PG_SHARED_BUFFERS || '1GB'}`,
+        // Fewer forced checkpoints while a large backfill writes the graph.
+        '-c',
+        'max_wal_size=4GB',
       ],
       { ...ids, env: bins.env, cwd: cfg.postgres.home },
     );
