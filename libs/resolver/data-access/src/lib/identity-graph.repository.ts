@@ -33,7 +33,7 @@ export interface SearchHit {
   readonly party: Party;
 }
 
-/** The transaction-scoped lock every change to the graph holds (docs/delivery.md, "The resolver"). */
+/** The transaction-scoped lock every change to the graph holds (docs/architecture.md, "Concurrency"). */
 const GRAPH_LOCK = 'resolver:graph';
 
 export class IdentityGraphRepository {

@@ -1,7 +1,7 @@
 // The identity graph in Postgres, as the engine's GraphStore for one batch: it loads what the
 // batch needs (in a few set-based queries up front, anything else on demand), lets the engine
 // change it in memory, and writes the difference back in the batch's transaction (`flush`). One
-// store per transaction; the resolver holds the graph lock while it lives (docs/delivery.md).
+// store per transaction; the resolver holds the graph lock while it lives (docs/architecture.md, "Concurrency").
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Party } from '@c360/schemas';

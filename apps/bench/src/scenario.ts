@@ -1,0 +1,61 @@
+// What every scenario shares: its options, the shape of its result, and small arithmetic.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = process.env.C360_ROOT ?? process.cwd();
+
+export interface Env {
+  readonly KAFKA_BROKERS: string;
+  readonly SCHEMA_REGISTRY_URL: string;
+  readonly DATABASE_URL: string;
+}
+
+export interface Options {
+  readonly quick: boolean;
+  readonly env: Env;
+  readonly runId: string;
+  /** Source events a second for the scenarios that stream at a steady rate (latency). */
+  readonly rate: number;
+}
+
+export interface ScenarioResult {
+  readonly scenario: string;
+  readonly metrics: Record<string, number>;
+  readonly baseline: Record<string, number>;
+  readonly ratio: number | null;
+  readonly config: Record<string, unknown>;
+  readonly notes: string[];
+}
+
+export type Scenario = (options: Options) => Promise<ScenarioResult>;
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Nearest-rank quantile of an ascending array (as the demo's figures compute it); NaN when empty. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length))) - 1]!;
+}
+
+/** Resident memory of a process, MB (Linux /proc). */
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+/** Where the services a scenario starts write their logs. */
+export const logDirOf = (options: Options) => join(ROOT, 'tmp', 'bench-logs', options.runId);
+
+/** The environment every service process gets: the stack, its own group, quiet logs. */
+export const serviceEnv = (options: Options, groupId: string, databaseUrl?: string): Record<string, string> => ({
+  KAFKA_BROKERS: options.env.KAFKA_BROKERS,
+  SCHEMA_REGISTRY_URL: options.env.SCHEMA_REGISTRY_URL,
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  KAFKA_GROUP_ID: groupId,
+  LOG_LEVEL: 'warn',
+});
+
+export const suffix = () => Math.random().toString(36).slice(2, 6);
+
+export const round = (x: number, digits = 4) => Number(x.toFixed(digits));

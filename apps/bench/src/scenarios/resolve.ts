@@ -1,0 +1,153 @@
+// `resolve` (the resolver alone on a fresh database) and `scale` (its time per record as the graph grows).
+import { Topics } from '@c360/schemas';
+import { canonicalDataSet, canonicalEvents } from '../data-sets';
+import { benchKafka, drain, endsAfter, passthroughRun, produceAll, PARTITIONS, type Payload } from '../kafka';
+import { median, rssOf, type Options, type ScenarioResult } from '../scenario';
+import { startAlone } from '../services';
+
+interface ScalePoint {
+  level: number;
+  records: number;
+  msPerRecord: number;
+  msPerEvent: number;
+  rssMb: number;
+  fillRecordsPerS: number;
+}
+
+/**
+ * The resolver's time per record as its graph grows: one resolver on a fresh database is filled to
+ * each level (one event per record, whole parties, from persons of their own seeds), and at each
+ * level the same-sized probe (every event of 1,000 new persons) is timed, with the process's RSS.
+ */
+async function scaleRun(options: Options, levels: readonly number[]): Promise<ScalePoint[]> {
+  const kafka = benchKafka(options.env);
+  const alone = await startAlone(options, 'resolver', [Topics.canonicalEvents.name], {
+    database: true,
+    group: `c360-bench-scale-${options.runId}`,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  const out: ScalePoint[] = [];
+  try {
+    await new Promise((r) => setTimeout(r, 3000));
+    const run = async (payloads: Payload[]) =>
+      drain(admin, alone.groupId, await endsAfter(admin, payloads), () => produceAll(kafka, payloads));
+    let filled = 0;
+    let seed = 1_000;
+    for (const level of levels) {
+      let fillMs = 0;
+      let fillRecords = 0;
+      // About 4.9 records a person; filled in chunks of at most 20,000 persons.
+      while (filled < level) {
+        const persons = Math.min(20_000, Math.max(200, Math.ceil((level - filled) / 4.9)));
+        const { payloads, records } = await canonicalEvents(persons, seed++, options.env, true);
+        fillMs += await run(payloads);
+        filled += records;
+        fillRecords += records;
+      }
+      const probe = await canonicalEvents(1_000, 900_000 + level, options.env, false);
+      const ms = await run(probe.payloads);
+      filled += probe.records;
+      out.push({
+        level,
+        records: filled,
+        msPerRecord: Number((ms / probe.records).toFixed(3)),
+        msPerEvent: Number((ms / probe.payloads.length).toFixed(3)),
+        rssMb: rssOf(alone.service.process.pid!),
+        fillRecordsPerS: fillMs > 0 ? Math.round((fillRecords / fillMs) * 1000) : 0,
+      });
+      console.error(`  ${JSON.stringify(out.at(-1))}`);
+    }
+    return out;
+  } finally {
+    await alone.stop();
+    await admin.disconnect();
+  }
+}
+
+/** The resolver alone on the canonical topic, with a database of its own. */
+async function resolveRun(
+  options: Options,
+  payloads: readonly Payload[],
+): Promise<{ eventsPerS: number; rssMb: number; phases: Record<string, number> }> {
+  const kafka = benchKafka(options.env);
+  const alone = await startAlone(options, 'resolver', [Topics.canonicalEvents.name], { database: true });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await new Promise((r) => setTimeout(r, 3000)); // joined and assigned
+    const ends = await endsAfter(admin, payloads);
+    const ms = await drain(admin, alone.groupId, ends, () => produceAll(kafka, payloads));
+    const rssMb = rssOf(alone.service.process.pid!);
+    return { eventsPerS: (payloads.length / ms) * 1000, rssMb, phases: await phaseSeconds(alone.service.url) };
+  } finally {
+    await alone.stop();
+    await admin.disconnect();
+  }
+}
+
+/** Seconds the resolver spent per batch phase (its c360_resolver_batch_seconds histogram), and its batch count. */
+async function phaseSeconds(url: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const out: Record<string, number> = {};
+  for (const m of text.matchAll(/^c360_resolver_batch_seconds_sum\{[^}]*phase="(\w+)"[^}]*\} ([\d.e+-]+)$/gm))
+    out[`${m[1]}_s`] = Number(Number(m[2]).toFixed(2));
+  const batches = /^c360_resolver_batch_seconds_count\{[^}]*phase="engine"[^}]*\} (\d+)$/m.exec(text);
+  if (batches) out['batches'] = Number(batches[1]);
+  return out;
+}
+
+export async function scaleScenario(options: Options): Promise<ScenarioResult> {
+  const levels = options.quick ? [10_000, 50_000] : [10_000, 100_000, 1_000_000];
+  const points = await scaleRun(options, levels);
+  const first = points[0]!;
+  const lastPoint = points.at(-1)!;
+  return {
+    scenario: 'scale',
+    metrics: { ms_per_record: lastPoint.msPerRecord, rss_mb: lastPoint.rssMb, profiles_in_graph: lastPoint.records },
+    baseline: { ms_per_record: first.msPerRecord, rss_mb: first.rssMb, profiles_in_graph: first.records },
+    ratio: Number((lastPoint.msPerRecord / first.msPerRecord).toFixed(3)),
+    config: { levels, points },
+    notes: [
+      'one resolver on a fresh database, filled to each level with one RECORD_UPDATE per source record (generated persons, default noise); at each level the probe (every event of 1,000 new persons) is timed',
+      'profiles_in_graph counts source records in the graph (profiles are fewer: records of one person join); ratio: time per record at the last level over the first',
+    ],
+  };
+}
+
+export async function resolveScenario(options: Options): Promise<ScenarioResult> {
+  const { payloads, records } = await canonicalDataSet(options.quick ? 2000 : 10000, options.env);
+  const resolve: number[] = [];
+  const rss: number[] = [];
+  const pass: number[] = [];
+  const phases: Record<string, number>[] = [];
+  for (let i = 0; i < (options.quick ? 1 : 3); i++) {
+    pass.push(await passthroughRun(options, payloads, true));
+    const r = await resolveRun(options, payloads);
+    resolve.push(r.eventsPerS);
+    rss.push(r.rssMb);
+    phases.push(r.phases);
+  }
+  const m = median(resolve);
+  const b = median(pass);
+  const recordsPerS = (m * records) / payloads.length;
+  return {
+    scenario: 'resolve',
+    metrics: { events_per_s: Math.round(m), records_per_s: Math.round(recordsPerS), rss_mb: median(rss) },
+    baseline: { events_per_s: Math.round(b) },
+    ratio: Number((m / b).toFixed(3)),
+    config: {
+      events: payloads.length,
+      records,
+      resolve_runs: resolve.map(Math.round),
+      passthrough_runs: pass.map(Math.round),
+      partitions: PARTITIONS,
+      instances: 1,
+      phases,
+    },
+    notes: [
+      'the resolver as its own process on a fresh database, fed Avro canonical events mapped from generated data (default noise); passthrough: consume → Avro decode → encode → produce → commit over the same payloads, interleaved',
+      'records_per_s: events_per_s times distinct source records over events (every event of a record resolves it; most change nothing)',
+    ],
+  };
+}
