@@ -723,7 +723,11 @@ logger.raft.level = INFO
 function kafkaClusterId(cfg) {
   const f = cfg.kafka.clusterIdFile;
   if (exists(f)) return fs.readFileSync(f, 'utf8').trim();
-  const id = randomBytes(16).toString('base64url'); // 22 chars, like `kafka-storage random-uuid`
+  // 22 chars, like `kafka-storage random-uuid`, which also never starts an id with '-': the
+  // storage tool's argument parser would take such an id for an option (one start in 64 failed).
+  let id;
+  do id = randomBytes(16).toString('base64url');
+  while (id.startsWith('-'));
   mkdirp(path.dirname(f));
   fs.writeFileSync(f, `${id}\n`);
   return id;
@@ -762,7 +766,7 @@ async function startKafka(cfg, log) {
       mkdirp(data);
       const r = await runAsync(
         cfg.java,
-        [...jvm.slice(1), '-cp', cp, 'kafka.tools.StorageTool', 'format', '-t', kafkaClusterId(cfg), '-c', props, '--ignore-formatted'],
+        [...jvm.slice(1), '-cp', cp, 'kafka.tools.StorageTool', 'format', `--cluster-id=${kafkaClusterId(cfg)}`, '-c', props, '--ignore-formatted'],
         {
           cwd: home,
         },
