@@ -6,7 +6,7 @@ import { Consume, type InboundMessage } from '@c360/messaging';
 import { Outbox } from '@c360/persistence';
 import { contextFromInsights, transitions, type CompiledSegment } from '@c360/activation-domain';
 import { minorDigits } from '@c360/money';
-import { MembershipsRepository } from '@c360/activation-data-access';
+import { MembershipsRepository, type Entry, type Membership } from '@c360/activation-data-access';
 import { SEGMENTS } from './activation.tokens';
 
 /**
@@ -35,50 +35,77 @@ export class InsightsHandler {
     await this.dataSource.transaction(async (em) => {
       await this.memberships.lockProfiles(em, [...latest.keys()]);
       const now = Date.now();
-      for (const [profileId, insights] of latest) {
-        if (insights === null) await this.removed(em, profileId, now);
-        else await this.evaluate(em, insights, now);
-      }
+      const updates = [...latest.values()].filter((i): i is ProfileInsights => i !== null);
+      const removed = [...latest].filter(([, i]) => i === null).map(([id]) => id);
+      const changes = [...(await this.evaluate(em, updates, now)), ...(await this.removed(em, removed, now))];
+      await this.outbox.addAll(
+        em,
+        changes.map((change) => ({
+          topic: segmentTopic(change.segmentId),
+          message: { key: change.profileId, value: change, headers: eventIdHeader(change.triggerEventId) },
+        })),
+      );
     });
   }
 
-  private async evaluate(em: EntityManager, insights: ProfileInsights, now: number): Promise<void> {
-    if (!(await this.memberships.advance(em, insights.profileId, insights.updatedAt))) return;
-    const context = contextFromInsights(insights, minorDigits(insights.reportingCurrency), now);
-    const before = await this.memberships.segmentsOf(em, insights.profileId);
-    for (const t of transitions(this.segments, before, context)) {
-      if (t.change === 'ENTERED') await this.memberships.enter(em, insights.profileId, t.segmentId, now, insights.causeEventId);
-      else await this.memberships.exit(em, insights.profileId, t.segmentId);
-      await this.publish(em, {
-        changeId: `${t.segmentId}:${insights.profileId}:${t.change}:${insights.causeEventId ?? insights.updatedAt}`,
-        segmentId: t.segmentId,
-        profileId: insights.profileId,
-        change: t.change,
-        reason: t.reason,
-        triggerEventId: insights.causeEventId,
-        triggerIngestedAt: insights.causeIngestedAt,
-        evaluatedAt: now,
-      });
+  /** Evaluates the segments of the profiles whose insights are newer than those evaluated before. */
+  private async evaluate(em: EntityManager, updates: readonly ProfileInsights[], now: number): Promise<SegmentMembershipChange[]> {
+    const advanced = await this.memberships.advance(
+      em,
+      updates.map((i) => ({ profileId: i.profileId, updatedAt: i.updatedAt })),
+    );
+    const fresh = updates.filter((i) => advanced.has(i.profileId));
+    const before = await this.memberships.segmentsOf(
+      em,
+      fresh.map((i) => i.profileId),
+    );
+    const entered: Entry[] = [];
+    const exited: Membership[] = [];
+    const changes: SegmentMembershipChange[] = [];
+    for (const insights of fresh) {
+      const { profileId, causeEventId } = insights;
+      const context = contextFromInsights(insights, minorDigits(insights.reportingCurrency), now);
+      for (const t of transitions(this.segments, before.get(profileId)!, context)) {
+        if (t.change === 'ENTERED') entered.push({ profileId, segmentId: t.segmentId, at: now, triggerEventId: causeEventId });
+        else exited.push({ profileId, segmentId: t.segmentId });
+        changes.push({
+          changeId: `${t.segmentId}:${profileId}:${t.change}:${causeEventId ?? insights.updatedAt}`,
+          segmentId: t.segmentId,
+          profileId,
+          change: t.change,
+          reason: t.reason,
+          triggerEventId: causeEventId,
+          triggerIngestedAt: insights.causeIngestedAt,
+          evaluatedAt: now,
+        });
+      }
     }
+    await this.memberships.enter(em, entered);
+    await this.memberships.exit(em, exited);
+    return changes;
   }
 
-  private async removed(em: EntityManager, profileId: string, now: number): Promise<void> {
-    for (const segmentId of await this.memberships.removeProfile(em, profileId)) {
-      await this.publish(em, {
-        changeId: `${segmentId}:${profileId}:EXITED:removed`,
-        segmentId,
-        profileId,
-        change: 'EXITED',
-        reason: 'the profile was merged into another profile',
-        triggerEventId: null,
-        triggerIngestedAt: null,
-        evaluatedAt: now,
-      });
+  /** Profiles merged into others leave every segment they were in. */
+  private async removed(em: EntityManager, profileIds: readonly string[], now: number): Promise<SegmentMembershipChange[]> {
+    const changes: SegmentMembershipChange[] = [];
+    for (const [profileId, segmentIds] of await this.memberships.removeProfiles(em, profileIds)) {
+      for (const segmentId of segmentIds) {
+        changes.push({
+          changeId: `${segmentId}:${profileId}:EXITED:removed`,
+          segmentId,
+          profileId,
+          change: 'EXITED',
+          reason: 'the profile was merged into another profile',
+          triggerEventId: null,
+          triggerIngestedAt: null,
+          evaluatedAt: now,
+        });
+      }
     }
+    return changes;
   }
+}
 
-  private async publish(em: EntityManager, change: SegmentMembershipChange): Promise<void> {
-    const headers: Record<string, string> = change.triggerEventId ? { [Headers.eventId]: change.triggerEventId } : {};
-    await this.outbox.add(em, segmentTopic(change.segmentId), [{ key: change.profileId, value: change, headers }]);
-  }
+function eventIdHeader(eventId: string | null): Record<string, string> {
+  return eventId ? { [Headers.eventId]: eventId } : {};
 }

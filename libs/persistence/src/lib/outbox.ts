@@ -36,6 +36,20 @@ export class Outbox {
     );
   }
 
+  /**
+   * Adds messages for several topics inside the caller's transaction, in one statement; they are
+   * published in the order given (so per key, within each topic).
+   */
+  async addAll<T>(em: EntityManager, entries: readonly { topic: AvroTopic<T>; message: Outgoing<T> }[]): Promise<void> {
+    const rows = await Promise.all(
+      entries.map(async ({ topic, message }) => {
+        const [encoded] = await this.publisher.encode(topic, [message]);
+        return { topic: topic.name, key: encoded!.key, value: encoded!.value, headers: encoded!.headers ?? {} };
+      }),
+    );
+    await this.insertRows(em, rows);
+  }
+
   /** Adds tombstones (null values) for keys of a compacted topic. */
   async addTombstones(em: EntityManager, topic: AvroTopic<unknown>, keys: readonly string[]): Promise<void> {
     await this.insert(
@@ -54,11 +68,22 @@ export class Outbox {
       headers: Readonly<Record<string, string>>;
     }[],
   ) {
+    await this.insertRows(
+      em,
+      rows.map((r) => ({ topic, ...r })),
+    );
+  }
+
+  private async insertRows(
+    em: EntityManager,
+    rows: readonly { topic: string; key: string | null; value: Buffer | null; headers: Readonly<Record<string, string>> }[],
+  ) {
     if (rows.length === 0) return;
+    // The ids (and so the publishing order) follow the order of the arrays.
     await em.query(
       `INSERT INTO "${this.schema}".outbox (topic, key, value, headers)
-       SELECT $1, k, v, h::jsonb FROM unnest($2::text[], $3::bytea[], $4::text[]) AS t(k, v, h)`,
-      [topic, rows.map((r) => r.key), rows.map((r) => r.value), rows.map((r) => JSON.stringify(r.headers))],
+       SELECT tp, k, v, h::jsonb FROM unnest($1::text[], $2::text[], $3::bytea[], $4::text[]) WITH ORDINALITY AS t(tp, k, v, h, n) ORDER BY n`,
+      [rows.map((r) => r.topic), rows.map((r) => r.key), rows.map((r) => r.value), rows.map((r) => JSON.stringify(r.headers))],
     );
   }
 

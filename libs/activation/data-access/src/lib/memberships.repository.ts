@@ -1,27 +1,57 @@
 import type { EntityManager } from 'typeorm';
 import { lockKeys } from '@c360/persistence';
 
+/** A profile's membership of one segment. */
+export interface Membership {
+  readonly profileId: string;
+  readonly segmentId: string;
+}
+
+export interface Entry extends Membership {
+  readonly at: number;
+  readonly triggerEventId: string | null;
+}
+
+/**
+ * Memberships and evaluation versions, read and written a batch of profiles at a time: one
+ * statement per kind of work, whatever the number of profiles (a round trip per profile was
+ * most of activation's time).
+ */
 export class MembershipsRepository {
   /** Serialises work on these profiles across instances and partitions, until commit. */
   lockProfiles(em: EntityManager, profileIds: readonly string[]): Promise<void> {
     return lockKeys(em, 'activation', profileIds);
   }
 
-  async segmentsOf(em: EntityManager, profileId: string): Promise<Set<string>> {
-    const rows = await em.query<{ segment_id: string }[]>(`SELECT segment_id FROM segment_memberships WHERE profile_id = $1`, [profileId]);
-    return new Set(rows.map((r) => r.segment_id));
+  /** The segments each profile is in now (a profile in none has an empty set). */
+  async segmentsOf(em: EntityManager, profileIds: readonly string[]): Promise<Map<string, Set<string>>> {
+    const out = new Map(profileIds.map((id) => [id, new Set<string>()]));
+    if (profileIds.length === 0) return out;
+    const rows = await em.query<{ profile_id: string; segment_id: string }[]>(
+      `SELECT profile_id, segment_id FROM segment_memberships WHERE profile_id = ANY($1::text[])`,
+      [profileIds],
+    );
+    for (const r of rows) out.get(r.profile_id)?.add(r.segment_id);
+    return out;
   }
 
-  async enter(em: EntityManager, profileId: string, segmentId: string, at: number, triggerEventId: string | null): Promise<void> {
+  async enter(em: EntityManager, entries: readonly Entry[]): Promise<void> {
+    if (entries.length === 0) return;
     await em.query(
-      `INSERT INTO segment_memberships (profile_id, segment_id, entered_at, trigger_event_id) VALUES ($1, $2, to_timestamp($3 / 1000.0), $4)
+      `INSERT INTO segment_memberships (profile_id, segment_id, entered_at, trigger_event_id)
+       SELECT p, s, to_timestamp(a / 1000.0), t FROM unnest($1::text[], $2::text[], $3::float8[], $4::text[]) AS u(p, s, a, t)
        ON CONFLICT DO NOTHING`,
-      [profileId, segmentId, at, triggerEventId],
+      [entries.map((e) => e.profileId), entries.map((e) => e.segmentId), entries.map((e) => e.at), entries.map((e) => e.triggerEventId)],
     );
   }
 
-  async exit(em: EntityManager, profileId: string, segmentId: string): Promise<void> {
-    await em.query(`DELETE FROM segment_memberships WHERE profile_id = $1 AND segment_id = $2`, [profileId, segmentId]);
+  async exit(em: EntityManager, memberships: readonly Membership[]): Promise<void> {
+    if (memberships.length === 0) return;
+    await em.query(
+      `DELETE FROM segment_memberships m USING unnest($1::text[], $2::text[]) AS u(p, s)
+       WHERE m.profile_id = u.p AND m.segment_id = u.s`,
+      [memberships.map((m) => m.profileId), memberships.map((m) => m.segmentId)],
+    );
   }
 
   async count(em: EntityManager, segmentId: string): Promise<number> {
@@ -30,26 +60,29 @@ export class MembershipsRepository {
   }
 
   /**
-   * Records that the profile is evaluated on insights of `updatedAt`; false when newer insights
-   * were already evaluated (the update is stale and must be ignored).
+   * Records that each profile is evaluated on insights of its `updatedAt`, and returns the
+   * profiles that advanced; a profile missing from the result had newer insights evaluated
+   * already (the update is stale and must be ignored). One version per profile.
    */
-  async advance(em: EntityManager, profileId: string, updatedAt: number): Promise<boolean> {
+  async advance(em: EntityManager, versions: readonly { profileId: string; updatedAt: number }[]): Promise<Set<string>> {
+    if (versions.length === 0) return new Set();
     const rows = await em.query<{ profile_id: string }[]>(
-      `INSERT INTO profile_evaluations (profile_id, insights_updated_at) VALUES ($1, to_timestamp($2 / 1000.0))
+      `INSERT INTO profile_evaluations (profile_id, insights_updated_at)
+       SELECT p, to_timestamp(u / 1000.0) FROM unnest($1::text[], $2::float8[]) AS v(p, u)
        ON CONFLICT (profile_id) DO UPDATE SET insights_updated_at = EXCLUDED.insights_updated_at
        WHERE profile_evaluations.insights_updated_at <= EXCLUDED.insights_updated_at
        RETURNING profile_id`,
-      [profileId, updatedAt],
+      [versions.map((v) => v.profileId), versions.map((v) => v.updatedAt)],
     );
-    return rows.length > 0;
+    return new Set(rows.map((r) => r.profile_id));
   }
 
-  /** Forgets a profile that no longer exists (merged away); returns the segments it was in. */
-  async removeProfile(em: EntityManager, profileId: string): Promise<string[]> {
-    // (TypeORM hands back DELETE ... RETURNING as [rows, count]; reading first keeps it plain.)
-    const rows = await em.query<{ segment_id: string }[]>(`SELECT segment_id FROM segment_memberships WHERE profile_id = $1`, [profileId]);
-    await em.query(`DELETE FROM segment_memberships WHERE profile_id = $1`, [profileId]);
-    await em.query(`DELETE FROM profile_evaluations WHERE profile_id = $1`, [profileId]);
-    return rows.map((r) => r.segment_id).sort();
+  /** Forgets profiles that no longer exist (merged away); returns the segments each was in, sorted. */
+  async removeProfiles(em: EntityManager, profileIds: readonly string[]): Promise<Map<string, string[]>> {
+    const before = await this.segmentsOf(em, profileIds);
+    if (profileIds.length === 0) return new Map();
+    await em.query(`DELETE FROM segment_memberships WHERE profile_id = ANY($1::text[])`, [profileIds]);
+    await em.query(`DELETE FROM profile_evaluations WHERE profile_id = ANY($1::text[])`, [profileIds]);
+    return new Map([...before].map(([id, segments]) => [id, [...segments].sort()]));
   }
 }

@@ -33,16 +33,23 @@ export function contextFromInsights(insights: ProfileInsights, minorDigits: numb
   };
 }
 
+type Program = (context: SegmentContext) => unknown;
+
 export class CompiledSegment {
+  /** The variables the expression mentions, for the reason of a transition. */
+  private readonly used: readonly (keyof SegmentContext)[];
+
   constructor(
     readonly definition: SegmentDefinition,
-    private readonly env: Environment,
-  ) {}
+    private readonly program: Program,
+  ) {
+    this.used = (Object.keys(SEGMENT_VARIABLES) as (keyof SegmentContext)[]).filter((k) => new RegExp(`\\b${k}\\b`).test(definition.expression));
+  }
 
   /** Whether the profile is a member; an evaluation error counts as not a member. */
   evaluate(context: SegmentContext): boolean {
     try {
-      return this.env.evaluate(this.definition.expression, context) === true;
+      return this.program(context) === true;
     } catch {
       return false;
     }
@@ -50,21 +57,28 @@ export class CompiledSegment {
 
   /** A human-readable reason: the expression and the values it saw. */
   explain(context: SegmentContext, member: boolean): string {
-    const used = Object.entries(context)
-      .filter(([k]) => new RegExp(`\\b${k}\\b`).test(this.definition.expression))
-      .map(([k, v]) => `${k}=${String(v)}`)
-      .join(', ');
+    const used = this.used.map((k) => `${k}=${String(context[k])}`).join(', ');
     return `${member ? '' : 'not '}(${this.definition.expression}) with ${used}`;
   }
 }
 
+/**
+ * Parses and type-checks the expression once: the program it returns evaluates without either
+ * (Environment.evaluate would parse and check on every call).
+ */
 export function compileSegment(definition: SegmentDefinition): CompiledSegment {
   const env = new Environment();
   for (const [name, type] of Object.entries(SEGMENT_VARIABLES)) env.registerVariable(name, type);
-  const checked = env.check(definition.expression);
+  let program: ReturnType<Environment['parse']>;
+  try {
+    program = env.parse(definition.expression);
+  } catch (error) {
+    throw new Error(`segment ${definition.id}: ${(error as Error).message}`);
+  }
+  const checked = program.check();
   if (!checked.valid) throw new Error(`segment ${definition.id}: ${checked.error?.message ?? 'invalid expression'}`);
   if (String(checked.type) !== 'bool') throw new Error(`segment ${definition.id}: expression is ${String(checked.type)}, not bool`);
-  return new CompiledSegment(definition, env);
+  return new CompiledSegment(definition, (context) => program(context));
 }
 
 export interface MembershipTransition {
