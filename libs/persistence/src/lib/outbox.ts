@@ -87,7 +87,7 @@ export class Outbox {
     );
   }
 
-  /** Publishes every pending row in insertion order and deletes what was published. */
+  /** Publishes every pending row, in insertion order within each topic, and deletes what was published. */
   async flush(dataSource: DataSource, batchSize = 2_000): Promise<number> {
     let total = 0;
     for (;;) {
@@ -97,21 +97,24 @@ export class Outbox {
           [batchSize],
         );
         if (rows.length === 0) return 0;
-        // Keep order per topic (and so per key) while sending each topic's run in one request.
-        let start = 0;
-        while (start < rows.length) {
-          let end = start + 1;
-          while (end < rows.length && rows[end]!.topic === rows[start]!.topic) end++;
-          const run = rows.slice(start, end);
+        // One request per topic, in the order of the rows within it (and so per key); messages of
+        // different topics have no order a consumer could see. Sending each run of one topic on
+        // its own cost a round trip per row where rows alternate topics (activation's segments).
+        const byTopic = new Map<string, OutboxRow[]>();
+        for (const r of rows) {
+          const run = byTopic.get(r.topic);
+          if (run) run.push(r);
+          else byTopic.set(r.topic, [r]);
+        }
+        for (const [topic, run] of byTopic) {
           await this.publisher.sendEncoded(
-            run[0]!.topic,
+            topic,
             run.map((r) => ({
               key: r.key,
               value: r.value,
               headers: r.headers,
             })),
           );
-          start = end;
         }
         await em.query(`DELETE FROM "${this.schema}".outbox WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
         return rows.length;
