@@ -3,7 +3,7 @@
 // and merges (an absorbed profile leaves everything).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DataSource } from 'typeorm';
-import { createTestDatabase } from '@c360/testing';
+import { Client } from 'pg';
 import { Evaluations1732300000004 } from './migrations/1732300000004-evaluations';
 import { Memberships1732300000003 } from './migrations/1732300000003-memberships';
 import { MembershipsRepository } from './memberships.repository';
@@ -14,7 +14,7 @@ describe('memberships repository (Postgres)', () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    db = await createTestDatabase(inject('stack').DATABASE_URL, 'c360_activation');
+    db = await freshDatabase(inject('stack').DATABASE_URL);
     ds = await new DataSource({ type: 'postgres', url: db.url, migrations: [Memberships1732300000003, Evaluations1732300000004] }).initialize();
     await ds.runMigrations();
   });
@@ -109,3 +109,21 @@ describe('memberships repository (Postgres)', () => {
     expect(await ds.transaction((em) => repo.advance(em, [{ profileId: 'r1', updatedAt: 1 }]))).toEqual(new Set(['r1']));
   });
 });
+
+/** A database of its own for this file (data-access libraries do not depend on the test library). */
+async function freshDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `c360_activation_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = async (sql: string) => {
+    const c = new Client({ connectionString: baseUrl });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
