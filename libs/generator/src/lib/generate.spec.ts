@@ -34,6 +34,14 @@ describe('generate', () => {
     expect(JSON.stringify(generate({ ...base, seed: 8 }))).not.toBe(JSON.stringify(generate(base)));
   });
 
+  it('gives data sets of different seeds no source record in common: they are other customers, streamed into the same graph', () => {
+    const ids = (seed: number) => new Set(generate({ ...base, seed }).truth.records.map((r) => `${r.source}:${r.sourceRecordId}`));
+    const a = ids(7);
+    const shared = [...ids(8)].filter((id) => a.has(id));
+    expect(a.size).toBeGreaterThan(1_000);
+    expect(shared).toEqual([]);
+  });
+
   it('keeps who the persons are when only the bad rate changes', () => {
     const a = generate(base).truth.persons.map((p) => [p.name, p.emails]);
     const b = generate({ ...base, badRate: 0.2 }).truth.persons.map((p) => [p.name, p.emails]);

@@ -96,12 +96,17 @@ export function lineValues(lines: readonly Line[], life: Life, world: World): Li
   }));
 }
 
-/** 'R-DE-0042-20260314-0193': country, store, local date and the till's running number that day. */
+/**
+ * 'R-DE-0042-T7-20260314-0193': country, store, till, local date and the till's running number
+ * that day. The till is the data set's seed, as every other source's record ids carry it: data sets
+ * of different seeds streamed into one graph (a second demo run, the benchmark's scale fill) are
+ * different customers, and the same receipt number would make two of them one source record.
+ */
 function receiptNumber(world: World, storeId: string, at: number, life: Life): string {
   const [, country, store] = storeId.split('-');
   const day = isoLocal(at, life.market.timeZone).slice(0, 10).replace(/-/g, '');
   const seq = next(world, `receipt:${storeId}:${day}`);
-  return `R-${country}-${store!.padStart(4, '0')}-${day}-${String(seq).padStart(4, '0')}`;
+  return `R-${country}-${store!.padStart(4, '0')}-T${world.seed}-${day}-${String(seq).padStart(4, '0')}`;
 }
 
 /** What the clerk typed at the till: the loyalty card, or else the phone the customer gives, junk, the store's own number, or nothing. */
