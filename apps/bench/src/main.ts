@@ -1,4 +1,4 @@
-// `npm run bench -- <scenario...> [--quick] [--rate N] [--json FILE]`: measures c360 on the real
+// `npm run bench -- <scenario...> [--quick] [--rate N] [--instances N] [--json FILE]`: measures c360 on the real
 // local stack with data from the generator, each figure beside a baseline measured in the same run.
 // The scenarios live in ./scenarios, the Kafka plumbing in ./kafka, the data sets in ./data-sets.
 import { cpus, totalmem } from 'node:os';
@@ -39,14 +39,17 @@ async function main(argv: string[]): Promise<number> {
       quick: { type: 'boolean', default: false },
       json: { type: 'string' },
       rate: { type: 'string', default: String(DEFAULT_RATE) },
+      instances: { type: 'string', default: '1' },
     },
   });
   const names = positionals.length > 0 ? positionals : Object.keys(SCENARIOS);
   const unknown = names.filter((n) => !(n in SCENARIOS));
   const rate = Number(values.rate);
-  if (unknown.length > 0 || !(rate > 0)) {
+  const instances = Number(values.instances);
+  if (unknown.length > 0 || !(rate > 0) || !(Number.isInteger(instances) && instances >= 1)) {
     if (unknown.length > 0) console.error(`unknown scenario ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
-    else console.error(`--rate must be a positive number of events a second, not ${values.rate}`);
+    else if (!(rate > 0)) console.error(`--rate must be a positive number of events a second, not ${values.rate}`);
+    else console.error(`--instances must be a whole number of resolver processes, 1 or more, not ${values.instances}`);
     return 2;
   }
   const { ensureStack } = (await import(join(ROOT, 'tools/stack/stack.mjs'))) as { ensureStack: () => Promise<Env> };
@@ -61,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   const results: ScenarioResult[] = [];
   for (const name of names) {
     console.error(`▶ ${name}${values.quick ? ' (quick)' : ''}`);
-    results.push(await SCENARIOS[name]!({ quick: values.quick, env, runId: Date.now().toString(36), rate }));
+    results.push(await SCENARIOS[name]!({ quick: values.quick, env, runId: Date.now().toString(36), rate, instances }));
   }
   const duration_s = Math.round((Date.now() - started) / 1000);
   console.log(

@@ -16,6 +16,8 @@ export interface Options {
   readonly runId: string;
   /** Source events a second for the scenarios that stream at a steady rate (latency). */
   readonly rate: number;
+  /** Resolver processes in the `resolve` scenario (one consumer group, one database). */
+  readonly instances: number;
 }
 
 export interface ScenarioResult {

@@ -2,7 +2,8 @@
 import { Topics } from '@c360/schemas';
 import { canonicalDataSet, canonicalEvents } from '../data-sets';
 import { benchKafka, drain, endsAfter, passthroughRun, produceAll, PARTITIONS, type Payload } from '../kafka';
-import { median, rssOf, type Options, type ScenarioResult } from '../scenario';
+import { freePort, startService, type RunningService } from '@c360/testing';
+import { logDirOf, median, rssOf, serviceEnv, type Options, type ScenarioResult } from '../scenario';
 import { startAlone } from '../services';
 
 interface ScalePoint {
@@ -65,26 +66,40 @@ async function scaleRun(options: Options, levels: readonly number[]): Promise<Sc
   }
 }
 
-/** The resolver alone on the canonical topic, with a database of its own. */
+/** The resolver alone on the canonical topic, with a database of its own: `options.instances` processes in one group. */
 async function resolveRun(
   options: Options,
   payloads: readonly Payload[],
 ): Promise<{ eventsPerS: number; rssMb: number; phases: Record<string, number> }> {
   const kafka = benchKafka(options.env);
   const alone = await startAlone(options, 'resolver', [Topics.canonicalEvents.name], { database: true });
+  const others: RunningService[] = [];
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await new Promise((r) => setTimeout(r, 3000)); // joined and assigned
+    for (let i = 1; i < options.instances; i++) {
+      others.push(await startService('resolver', { port: await freePort(), logDir: logDirOf(options), env: serviceEnv(options, alone.groupId, alone.databaseUrl!) }));
+    }
+    await new Promise((r) => setTimeout(r, 3000 + 2000 * others.length)); // joined and assigned
     const ends = await endsAfter(admin, payloads);
     const ms = await drain(admin, alone.groupId, ends, () => produceAll(kafka, payloads));
-    const rssMb = rssOf(alone.service.process.pid!);
-    return { eventsPerS: (payloads.length / ms) * 1000, rssMb, phases: await phaseSeconds(alone.service.url) };
+    const all = [alone.service, ...others];
+    const rssMb = Math.max(...all.map((s) => rssOf(s.process.pid!)));
+    const phases = await Promise.all(all.map((s) => phaseSeconds(s.url)));
+    return { eventsPerS: (payloads.length / ms) * 1000, rssMb, phases: sumPhases(phases) };
   } finally {
+    await Promise.all(others.map((s) => s.stop('SIGTERM')));
     await alone.stop();
     await admin.disconnect();
   }
 }
+
+/** The processes' phase seconds and batches added up. */
+const sumPhases = (all: readonly Record<string, number>[]): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const p of all) for (const [k, v] of Object.entries(p)) out[k] = Number(((out[k] ?? 0) + v).toFixed(2));
+  return out;
+};
 
 /** Seconds the resolver spent per batch phase (its c360_resolver_batch_seconds histogram), and its batch count. */
 async function phaseSeconds(url: string): Promise<Record<string, number>> {
@@ -133,7 +148,7 @@ export async function resolveScenario(options: Options): Promise<ScenarioResult>
   const recordsPerS = (m * records) / payloads.length;
   return {
     scenario: 'resolve',
-    metrics: { events_per_s: Math.round(m), records_per_s: Math.round(recordsPerS), rss_mb: median(rss) },
+    metrics: { events_per_s: Math.round(m), records_per_s: Math.round(recordsPerS), rss_mb: median(rss) }, // rss_mb: the largest process
     baseline: { events_per_s: Math.round(b) },
     ratio: Number((m / b).toFixed(3)),
     config: {
@@ -142,11 +157,11 @@ export async function resolveScenario(options: Options): Promise<ScenarioResult>
       resolve_runs: resolve.map(Math.round),
       passthrough_runs: pass.map(Math.round),
       partitions: PARTITIONS,
-      instances: 1,
+      instances: options.instances,
       phases,
     },
     notes: [
-      'the resolver as its own process on a fresh database, fed Avro canonical events mapped from generated data (default noise); passthrough: consume → Avro decode → encode → produce → commit over the same payloads, interleaved',
+      `the resolver as ${options.instances === 1 ? 'its own process' : `${options.instances} processes in one consumer group`} on a fresh database, fed Avro canonical events mapped from generated data (default noise); passthrough: consume → Avro decode → encode → produce → commit over the same payloads, interleaved`,
       'records_per_s: events_per_s times distinct source records over events (every event of a record resolves it; most change nothing)',
     ],
   };
