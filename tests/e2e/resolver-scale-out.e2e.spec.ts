@@ -2,6 +2,9 @@
 // the middle of its work and started again, end with the same identity graph as one resolver
 // reading the same events: the same profiles (as groups of records), the same links with the same
 // rules, the same value statuses. Records of one person arrive on different partitions at once.
+// Every resolver here keeps its store between batches (GRAPH_CACHE_RECORDS): the single one works
+// mostly from what its last batch left in memory, the three mostly from Postgres, since each one's
+// writes move the graph's version under the others: the graphs agree both ways.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +19,8 @@ import { MAPPINGS_DIR, Pipeline, sourceTopicsOf } from './harness';
 const run = promisify(execFile);
 const cli = join(__dirname, '..', '..', 'tools', 'cli', 'c360.mjs');
 const canonical = [Topics.canonicalEvents.name];
+/** Resolvers that start each batch from the store the one before left, while no other writer came between. */
+const KEEP_STORE = { GRAPH_CACHE_RECORDS: '100000' };
 
 /** The graph of a resolver database, independent of profile ids: profiles as sorted record lists, links, statuses. */
 async function graphOf(url: string) {
@@ -62,7 +67,7 @@ describe('resolver scale-out and crash recovery', () => {
   });
 
   it('gives the same graph with three instances, one killed mid-batch and restarted, as with one', async () => {
-    for (let i = 0; i < 3; i++) resolvers.push(await pipeline.start('resolver', { RESOLVER_INSTANCE: String(i) }));
+    for (let i = 0; i < 3; i++) resolvers.push(await pipeline.start('resolver', { ...KEEP_STORE, RESOLVER_INSTANCE: String(i) }));
     const env = { ...process.env, C360_NO_BUILD: '1', KAFKA_BROKERS: stack.KAFKA_BROKERS };
     const seed = String(Date.now() % 1_000_000);
     // Default noise: households, shared family emails, the store's phone, junk values, twins.
@@ -73,7 +78,7 @@ describe('resolver scale-out and crash recovery', () => {
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await pipeline.kafka.groupLag(pipeline.groupId('resolver'), canonical)).toBeGreaterThan(0);
     await resolvers[1]!.stop('SIGKILL');
-    resolvers[1] = await pipeline.start('resolver', { RESOLVER_INSTANCE: '1b' });
+    resolvers[1] = await pipeline.start('resolver', { ...KEEP_STORE, RESOLVER_INSTANCE: '1b' });
 
     await waitForLag(pipeline.groupId('ingestor'), 'ingestor', 180_000, sourceTopicsOf(MAPPINGS_DIR));
     await waitForLag(pipeline.groupId('resolver'), 'three resolvers', 240_000);
@@ -81,9 +86,15 @@ describe('resolver scale-out and crash recovery', () => {
     expect(three.records).toBe(truth.records.length);
 
     // One resolver on its own database, from the same starting offsets.
-    resolvers.push(await pipeline.start('resolver', { DATABASE_URL: single.url, KAFKA_GROUP_ID: singleGroup }));
+    const alone = await pipeline.start('resolver', { ...KEEP_STORE, DATABASE_URL: single.url, KAFKA_GROUP_ID: singleGroup });
+    resolvers.push(alone);
     await waitForLag(singleGroup, 'single resolver', 240_000);
     const one = await graphOf(single.url);
+    // The single resolver started most batches from what the batch before left in memory, the three
+    // mostly from Postgres (each other's writes move the graph's version): the same graph both ways.
+    const metrics = await (await fetch(`${alone.url}/metrics`)).text();
+    const batches = (store: string) => Number(metrics.match(new RegExp(`c360_resolver_batches_total\\{[^}]*store="${store}"[^}]*\\} (\\d+)`))?.[1] ?? 0);
+    expect(batches('warm')).toBeGreaterThan(batches('cold'));
 
     expect(one.records).toBe(three.records);
     expect(three.profiles).toEqual(one.profiles);

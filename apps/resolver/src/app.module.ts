@@ -3,11 +3,11 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@c360/messaging';
 import { outboxMigration, PersistenceModule } from '@c360/persistence';
 import { AuthModule, PlatformModule } from '@c360/platform';
-import { IdentityGraph1732300000001, IdentityGraphRepository, OnlineIdentityGraph1732300000002 } from '@c360/resolver-data-access';
+import { GraphVersion1732300000003, IdentityGraph1732300000001, IdentityGraphRepository, OnlineIdentityGraph1732300000002 } from '@c360/resolver-data-access';
 import { parseMatchingConfig } from '@c360/resolver-domain';
 import { Topics } from '@c360/schemas';
 import { CanonicalEventsHandler } from './canonical-events.handler';
-import { IdentityGraphService, MATCHING_CONFIG } from './identity-graph.service';
+import { GRAPH_CACHE_RECORDS, IdentityGraphService, MATCHING_CONFIG } from './identity-graph.service';
 import { ProfilesController } from './profiles.controller';
 import type { ResolverConfig } from './resolver.config';
 
@@ -30,7 +30,7 @@ export class AppModule {
           url: config.DATABASE_URL,
           schema: 'resolver',
           entities: [],
-          migrations: [outboxMigration('resolver'), IdentityGraph1732300000001, OnlineIdentityGraph1732300000002],
+          migrations: [outboxMigration('resolver'), IdentityGraph1732300000001, OnlineIdentityGraph1732300000002, GraphVersion1732300000003],
           poolSize: config.DATABASE_POOL_SIZE,
         }),
       ],
@@ -38,6 +38,7 @@ export class AppModule {
       providers: [
         { provide: IdentityGraphRepository, useValue: new IdentityGraphRepository() },
         { provide: MATCHING_CONFIG, useValue: matching },
+        { provide: GRAPH_CACHE_RECORDS, useValue: config.GRAPH_CACHE_RECORDS },
         IdentityGraphService,
         CanonicalEventsHandler,
       ],

@@ -19,6 +19,8 @@ import {
 import { IdentityGraphRepository, PostgresGraphStore } from '@c360/resolver-data-access';
 
 export const MATCHING_CONFIG = Symbol('MATCHING_CONFIG');
+/** The most records the resolver keeps in memory between batches (0: none). */
+export const GRAPH_CACHE_RECORDS = Symbol('GRAPH_CACHE_RECORDS');
 
 /** 'source:sourceRecordId' of a canonical event. */
 export const recordOf = (e: Pick<CanonicalEvent, 'source' | 'sourceRecordId'>) => `${e.source}:${e.sourceRecordId}`;
@@ -33,6 +35,11 @@ const splitRecord = (record: string) => {
  * runs in one transaction that holds the graph lock, applies the identity engine over the
  * Postgres store, writes the graph's difference and puts the outputs in the outbox, so a crash
  * leaves all of it or none, and instances never work on the graph at the same time.
+ *
+ * Batches reuse the store of the batch before (what it loaded, as it left it) when the graph's
+ * version under the lock is the one that batch committed: no other instance and no steward
+ * changed the graph in between. Otherwise, after a failed batch, or once the store holds more
+ * than GRAPH_CACHE_RECORDS records (0, the default: always), a batch starts from an empty store.
  */
 @Injectable()
 export class IdentityGraphService {
@@ -40,6 +47,11 @@ export class IdentityGraphService {
   private readonly changes: Counter<'kind'>;
   private readonly work: Counter<'counter'>;
   private readonly batchSeconds: Histogram<'phase'>;
+  private readonly batches: Counter<'store'>;
+  /** The store the last committed batch left, and the graph version it committed. */
+  private warm: { store: PostgresGraphStore; version: number } | null = null;
+  /** Changes of this process, one after the other (they would wait for each other's graph lock anyway). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -48,6 +60,7 @@ export class IdentityGraphService {
     private readonly relay: OutboxRelay,
     private readonly publisher: Publisher,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
+    @Inject(GRAPH_CACHE_RECORDS) private readonly cacheRecords: number,
     metrics: MetricsRegistry,
   ) {
     this.changes = new Counter({
@@ -69,6 +82,12 @@ export class IdentityGraphService {
       buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [metrics],
     });
+    this.batches = new Counter({
+      name: 'c360_resolver_batches_total',
+      help: 'Batches by the store they started from: warm (what the batch before left in memory) or cold (empty: another writer changed the graph, the batch before failed, or the store was full).',
+      labelNames: ['store'],
+      registers: [metrics],
+    });
   }
 
   /**
@@ -82,6 +101,7 @@ export class IdentityGraphService {
   async resolve(events: readonly CanonicalEvent[]): Promise<BatchOutcome> {
     const engineEvents = events.map((e) => ({ record: recordOf(e), eventType: e.eventType, party: e.party, occurredAt: e.occurredAt }));
     const outcome = await this.inTransaction(
+      true,
       (engine) => engine.applyBatch(engineEvents),
       async (em, outcome) => {
         const cause = new Map(events.map((e) => [recordOf(e), e.eventId]));
@@ -105,6 +125,7 @@ export class IdentityGraphService {
   /** Records a steward's decision about two records and re-partitions around them. */
   async decide(a: string, b: string, kind: StewardDecision['kind'], reason: string, decidedBy: string): Promise<BatchOutcome> {
     return this.inTransaction(
+      false,
       async (engine, em) => {
         await this.graph.decide(em, a, b, kind, reason, decidedBy);
         return engine.reconsider([a, b]);
@@ -117,6 +138,7 @@ export class IdentityGraphService {
   async withdraw(a: string, b: string): Promise<BatchOutcome | null> {
     let found = false;
     const outcome = await this.inTransaction(
+      false,
       async (engine, em) => {
         found = await this.graph.withdraw(em, a, b);
         return engine.reconsider([a, b]);
@@ -126,16 +148,36 @@ export class IdentityGraphService {
     return found ? outcome : null;
   }
 
-  private async inTransaction(
+  /** `reuse`: the change may start from the store the last one left and leave its own (a batch; a steward's change writes what no store holds). */
+  private inTransaction(
+    reuse: boolean,
     run: (engine: IdentityEngine, em: EntityManager) => Promise<BatchOutcome>,
     publish: (em: EntityManager, outcome: BatchOutcome) => Promise<void>,
   ): Promise<BatchOutcome> {
-    return this.dataSource.transaction(async (em) => {
+    const next = this.queue.then(() => this.change(reuse, run, publish));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async change(
+    reuse: boolean,
+    run: (engine: IdentityEngine, em: EntityManager) => Promise<BatchOutcome>,
+    publish: (em: EntityManager, outcome: BatchOutcome) => Promise<void>,
+  ): Promise<BatchOutcome> {
+    const warm = this.warm;
+    // Until this change commits, no store is known to be what is stored.
+    this.warm = null;
+    let kept: { store: PostgresGraphStore; version: number } | null = null;
+    const outcome = await this.dataSource.transaction(async (em) => {
       const phase = (name: string) => this.batchSeconds.startTimer({ phase: name });
       let done = phase('lock');
       await this.graph.lockGraph(em);
+      const version = await this.graph.bumpVersion(em);
       done();
-      const store = new PostgresGraphStore(em, this.config);
+      const reused = reuse && warm !== null && warm.version === version - 1;
+      const store = reused ? warm.store : new PostgresGraphStore(em, this.config);
+      if (reused) store.begin(em);
+      if (reuse) this.batches.inc({ store: reused ? 'warm' : 'cold' });
       const engine = new IdentityEngine(this.config, store);
       done = phase('engine');
       const outcome = await run(engine, em);
@@ -149,8 +191,16 @@ export class IdentityGraphService {
       this.batchSeconds.observe({ phase: 'queries' }, store.stats.queryMs / 1000);
       for (const [counter, n] of Object.entries(engine.stats) as [keyof EngineStats, number][]) if (n > 0) this.work.inc({ counter }, n);
       if (store.stats.lazyLoads > 50) this.logger.debug(`batch needed ${store.stats.lazyLoads} loads beyond its prefetch`);
+      if (reuse && this.cacheRecords > 0) kept = { store, version };
       return outcome;
     });
+    // Committed: the store's memory is what is stored now.
+    if (kept !== null) {
+      const { store, version } = kept as { store: PostgresGraphStore; version: number };
+      store.settle();
+      if (store.size <= this.cacheRecords) this.warm = { store, version };
+    }
+    return outcome;
   }
 
   /** Identity changes, then the golden records of the changed profiles and tombstones for the ended ones. */

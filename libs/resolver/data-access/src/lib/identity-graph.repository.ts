@@ -42,6 +42,18 @@ export class IdentityGraphRepository {
     await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [GRAPH_LOCK]);
   }
 
+  /**
+   * Adds one to the graph's version, under the graph lock; returns the new version. A process
+   * whose own last commit wrote the version before it knows that nobody changed the graph since.
+   */
+  async bumpVersion(em: EntityManager): Promise<number> {
+    // As a SELECT, so that the driver returns the rows (for an UPDATE it returns rows and a count).
+    const rows = await em.query<{ version: string }[]>(
+      `WITH bumped AS (UPDATE graph_version SET version = version + 1 WHERE id = 1 RETURNING version) SELECT version FROM bumped`,
+    );
+    return Number(rows[0]!.version);
+  }
+
   /** The current id of a profile id or of an alias; null when it resolves to nothing. */
   async resolveId(em: EntityManager, id: string): Promise<string | null> {
     const rows = await em.query<{ profile_id: string | null }[]>(

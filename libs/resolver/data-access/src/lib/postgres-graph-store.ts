@@ -1,7 +1,13 @@
-// The identity graph in Postgres, as the engine's GraphStore for one batch: it loads what the
+// The identity graph in Postgres, as the engine's GraphStore: for each batch it loads what the
 // batch needs (in a few set-based queries up front, anything else on demand), lets the engine
-// change it in memory, and writes the difference back in the batch's transaction (`flush`). One
-// store per transaction; the resolver holds the graph lock while it lives (docs/architecture.md, "Concurrency").
+// change it in memory, and writes the difference back in the batch's transaction (`flush`). The
+// resolver holds the graph lock while a batch works on it (docs/architecture.md, "Concurrency").
+//
+// A store can serve batch after batch (`begin`, then `settle` once the transaction committed):
+// what earlier batches loaded stays, and is what is stored as long as nobody else changed the
+// graph, which the resolver checks by the graph's version before it reuses a store. Only what a
+// batch handed out can differ from what is stored, so the writes and every in-memory correction
+// look at the batch's own records, values, keys and households, never at the whole cache.
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Party } from '@c360/schemas';
@@ -92,6 +98,14 @@ const fieldsChanged = (a: RecordFields, r: RecordState) =>
   a.profile !== r.profile ||
   a.deleted !== r.deleted;
 
+const snapshotOf = (state: RecordState, isNew: boolean): Snapshot => ({
+  isNew,
+  row: fieldsOf(state),
+  evidence: state.evidence,
+  keys: state.keys,
+  links: new Map([...state.links.values()].filter((l) => l.a === state.id).map((l) => [l.b, linkJson(l)])),
+});
+
 export class PostgresGraphStore implements GraphStore {
   private readonly recordCache = new Map<string, RecordState>();
   private readonly absent = new Set<string>();
@@ -108,17 +122,74 @@ export class PostgresGraphStore implements GraphStore {
   private readonly createdProfiles = new Set<string>();
   private readonly droppedProfiles = new Map<string, string | null>();
   private readonly recordSeqs: number[] = [];
-  readonly stats: StoreStats = { queries: 0, lazyLoads: 0, recordsLoaded: 0, queryMs: 0 };
+  /** Records loaded without their party (candidates, neighbours): loaded when a batch's event is about one. */
+  private readonly partyless = new Set<string>();
+  // What this batch handed out (and may change): everything else is as stored.
+  private batchRecords = new Set<string>();
+  private batchValues = new Set<string>();
+  private batchIndexes = new Set<string>();
+  private batchHouseholds = new Set<string>();
+  stats: StoreStats = { queries: 0, lazyLoads: 0, recordsLoaded: 0, queryMs: 0 };
 
   /** Above every type's frequency cap (and its +1 for holders loaded in full). */
   private readonly countCap: number;
 
   constructor(
-    private readonly em: EntityManager,
+    private em: EntityManager,
     private readonly config: MatchingConfig,
   ) {
     const caps = Object.values(config.file.protection.maxRecordsPerValue).filter((n): n is number => typeof n === 'number' && Number.isFinite(n));
     this.countCap = (caps.length > 0 ? Math.max(...caps) : 10_000) + 2;
+  }
+
+  /** How many records the store holds in memory. */
+  get size(): number {
+    return this.recordCache.size;
+  }
+
+  /** Starts the next batch on this store, in a new transaction (one that holds the graph lock). */
+  begin(em: EntityManager): void {
+    this.em = em;
+    this.batchRecords = new Set();
+    this.batchValues = new Set();
+    this.batchIndexes = new Set();
+    this.batchHouseholds = new Set();
+    this.stats = { queries: 0, lazyLoads: 0, recordsLoaded: 0, queryMs: 0 };
+  }
+
+  /**
+   * After the batch's transaction committed: what the batch changed in memory is now stored, and
+   * becomes what the next batch compares against. Loaded state a fresh load would not give (a
+   * key's members kept past its limit, a value's holders missing below its cap) is dropped, to be
+   * loaded again when needed: a store that served many batches answers as a new one would.
+   */
+  settle(): void {
+    for (const id of this.batchRecords) this.snapshots.set(id, snapshotOf(this.recordCache.get(id)!, false));
+    for (const key of this.batchValues) {
+      const v = this.valueCache.get(key)!;
+      const small = v.count <= maxRecordsPerValue(this.config, identifierTypeOf(key)) + 1;
+      if ((v.holders !== null) === small) this.loadedStatus.set(key, v.status);
+      else {
+        this.valueCache.delete(key);
+        this.loadedStatus.delete(key);
+      }
+    }
+    const limit = this.config.file.blocking.maxRecordsPerKey;
+    for (const key of this.batchIndexes) {
+      const index = this.indexCache.get(key)!;
+      if ((index.members !== null) !== index.count <= limit) this.indexCache.delete(key);
+    }
+    for (const p of [...this.batchHouseholds, ...this.createdProfiles]) {
+      if (this.householdCache.has(p)) this.loadedHouseholds.set(p, this.householdCache.get(p)!);
+    }
+    for (const p of this.droppedProfiles.keys()) {
+      this.householdCache.delete(p);
+      this.loadedHouseholds.delete(p);
+      this.memberCache.delete(p);
+    }
+    this.createdProfiles.clear();
+    this.droppedProfiles.clear();
+    this.begin(this.em);
   }
 
   private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
@@ -153,7 +224,7 @@ export class PostgresGraphStore implements GraphStore {
     for (const v of values) for (const h of this.valueCache.get(v)?.holders ?? []) reached.add(h);
     for (const k of keys) for (const m of this.indexCache.get(k)?.members ?? []) reached.add(m);
     for (const a of addresses) for (const m of this.addressCache.get(a) ?? []) reached.add(m);
-    for (const r of [...this.recordCache.values()]) for (const other of r.links.keys()) reached.add(other);
+    for (const id of [...this.batchRecords]) for (const other of this.recordCache.get(id)!.links.keys()) reached.add(other);
     const around = await this.records(reached);
     const moreValues = new Set<string>();
     const moreAddresses = new Set<string>();
@@ -168,7 +239,10 @@ export class PostgresGraphStore implements GraphStore {
     await this.records(cohabitants);
     // Their profiles' records, the profiles' households, and those households' members and records.
     const profiles = new Set<string>(more ?? []);
-    for (const r of this.recordCache.values()) if (r.profile) profiles.add(r.profile);
+    for (const id of this.batchRecords) {
+      const profile = this.recordCache.get(id)!.profile;
+      if (profile) profiles.add(profile);
+    }
     await this.loadMembers([...profiles]);
     await this.householdsOf([...profiles]);
     const households = new Set<string>();
@@ -245,7 +319,10 @@ export class PostgresGraphStore implements GraphStore {
       if (!loaded || loaded.profile === r.profile_id) this.memberCache.get(r.profile_id)!.add(r.record_id);
     }
     const asked = new Set(wanted);
-    for (const r of this.recordCache.values()) if (r.profile !== null && asked.has(r.profile)) this.memberCache.get(r.profile)!.add(r.id);
+    for (const id of this.batchRecords) {
+      const r = this.recordCache.get(id)!;
+      if (r.profile !== null && asked.has(r.profile)) this.memberCache.get(r.profile)!.add(r.id);
+    }
   }
 
   private async membersOf(table: string, column: string, keys: readonly string[]): Promise<Map<string, Set<string>>> {
@@ -264,11 +341,16 @@ export class PostgresGraphStore implements GraphStore {
   async records(ids: Iterable<string>, withParty = false): Promise<Map<string, RecordState>> {
     const out = new Map<string, RecordState>();
     const missing: string[] = [];
+    const partyless: string[] = [];
     for (const id of ids) {
       const r = this.recordCache.get(id);
-      if (r) out.set(id, r);
-      else if (!this.absent.has(id)) missing.push(id);
+      if (r) {
+        out.set(id, r);
+        this.batchRecords.add(id);
+        if (withParty && this.partyless.has(id)) partyless.push(id);
+      } else if (!this.absent.has(id)) missing.push(id);
     }
+    if (partyless.length > 0) await this.loadParties(partyless);
     if (missing.length === 0) return out;
     const unique = [...new Set(missing)];
     this.stats.lazyLoads++;
@@ -315,13 +397,9 @@ export class PostgresGraphStore implements GraphStore {
         } else state.links.set(other, l);
       }
       this.recordCache.set(state.id, state);
-      this.snapshots.set(state.id, {
-        isNew: false,
-        row: fieldsOf(state),
-        evidence,
-        keys: state.keys,
-        links: new Map([...state.links.values()].filter((l) => l.a === state.id).map((l) => [l.b, linkJson(l)])),
-      });
+      this.snapshots.set(state.id, snapshotOf(state, false));
+      this.batchRecords.add(state.id);
+      if (!withParty) this.partyless.add(state.id);
       out.set(state.id, state);
     }
     this.stats.recordsLoaded += rows.length;
@@ -329,17 +407,31 @@ export class PostgresGraphStore implements GraphStore {
     return out;
   }
 
+  /** The stored parties of records loaded without them. */
+  private async loadParties(ids: readonly string[]): Promise<void> {
+    const rows = await this.query<{ record_id: string; party: Party | null }>(`SELECT record_id, party FROM records WHERE record_id = ANY($1::text[])`, [ids]);
+    for (const row of rows) {
+      const r = this.recordCache.get(row.record_id)!;
+      const snap = this.snapshots.get(row.record_id)!;
+      r.party = row.party;
+      if (snap.row) this.snapshots.set(row.record_id, { ...snap, row: { ...snap.row, party: row.party } });
+    }
+    for (const id of ids) this.partyless.delete(id);
+  }
+
   createRecord(id: string, party: Party, observedAt: number): RecordState {
     const seq = this.recordSeqs.shift();
     if (seq === undefined) throw new Error(`no record sequence number left for ${id}: the batch's prefetch takes them`);
     const r = newRecordState(id, seq, party, observedAt);
     this.recordCache.set(id, r);
+    this.batchRecords.add(id);
     this.absent.delete(id);
     this.snapshots.set(id, { isNew: true, row: null, evidence: r.evidence, keys: [], links: new Map() });
     return r;
   }
 
   async value(key: string): Promise<ValueState> {
+    this.batchValues.add(key);
     if (!this.valueCache.has(key)) {
       this.stats.lazyLoads++;
       await this.loadValues([key]);
@@ -353,7 +445,8 @@ export class PostgresGraphStore implements GraphStore {
       this.stats.lazyLoads++;
       const loaded = (await this.membersOf('record_values', 'value_key', [key])).get(key) ?? new Set();
       // Holders added or removed in memory this batch.
-      for (const r of this.recordCache.values()) {
+      for (const id of this.batchRecords) {
+        const r = this.recordCache.get(id)!;
         if (r.evidence.identifiers.includes(key)) loaded.add(r.id);
         else loaded.delete(r.id);
       }
@@ -364,6 +457,7 @@ export class PostgresGraphStore implements GraphStore {
   }
 
   async index(key: string, limit: number): Promise<KeyIndex> {
+    this.batchIndexes.add(key);
     if (!this.indexCache.has(key)) {
       this.stats.lazyLoads++;
       await this.loadIndexes([key], limit);
@@ -476,7 +570,10 @@ export class PostgresGraphStore implements GraphStore {
         }
       }
       const asked = new Set(wanted);
-      for (const [p, h] of this.householdCache) if (h !== null && asked.has(h)) this.householdMemberCache.get(h)!.add(p);
+      for (const p of this.batchHouseholds) {
+        const h = this.householdCache.get(p);
+        if (h && asked.has(h)) this.householdMemberCache.get(h)!.add(p);
+      }
     }
     return households.flatMap((h) => [...(this.householdMemberCache.get(h) ?? [])]);
   }
@@ -486,6 +583,7 @@ export class PostgresGraphStore implements GraphStore {
   }
 
   setHousehold(profile: string, household: string | null): void {
+    this.batchHouseholds.add(profile);
     const old = this.householdCache.get(profile);
     if (old) this.householdMemberCache.get(old)?.delete(profile);
     this.householdCache.set(profile, household);
@@ -508,7 +606,8 @@ export class PostgresGraphStore implements GraphStore {
     };
     const linkUpserts: Link[] = [];
     const linkDeletes: [string, string][] = [];
-    for (const r of this.recordCache.values()) {
+    for (const id of this.batchRecords) {
+      const r = this.recordCache.get(id)!;
       const snap = this.snapshots.get(r.id)!;
       if (snap.isNew || fieldsChanged(snap.row!, r)) dirty.push(r);
       diff(keyRows, r.id, snap.keys, r.keys);
@@ -564,7 +663,7 @@ export class PostgresGraphStore implements GraphStore {
         [JSON.stringify(linkUpserts.map((l) => ({ a: l.a, b: l.b, rule: l.rule, rank: l.rank, score: l.score, matched_values: l.values, matched: l.matched })))],
       );
     }
-    const statuses = [...this.valueCache.values()].filter((v) => v.status !== (this.loadedStatus.get(v.key) ?? 'usable'));
+    const statuses = [...this.batchValues].map((key) => this.valueCache.get(key)!).filter((v) => v.status !== (this.loadedStatus.get(v.key) ?? 'usable'));
     const usable = statuses.filter((v) => v.status === 'usable').map((v) => v.key);
     const restricted = statuses.filter((v) => v.status !== 'usable');
     if (usable.length > 0) await this.query(`DELETE FROM value_statuses WHERE value_key = ANY($1::text[])`, [usable]);
@@ -577,7 +676,7 @@ export class PostgresGraphStore implements GraphStore {
     }
     const created = [...this.createdProfiles].filter((p) => !this.droppedProfiles.has(p));
     if (created.length > 0) await this.query(`INSERT INTO profiles (profile_id) SELECT unnest($1::text[])`, [created]);
-    const moved = [...this.householdCache].filter(
+    const moved = [...this.batchHouseholds].map((p): [string, string | null] => [p, this.householdCache.get(p) ?? null]).filter(
       ([p, h]) => !this.droppedProfiles.has(p) && (this.createdProfiles.has(p) ? h !== null : this.loadedHouseholds.has(p) && this.loadedHouseholds.get(p) !== h),
     );
     if (moved.length > 0) {
