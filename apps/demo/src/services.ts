@@ -36,6 +36,12 @@ export const serviceUrl = (name: ServiceName): string => `http://127.0.0.1:${SER
 
 /** The HTTP collect key of each source on the ingestor the demo starts (local only). */
 export const demoApiKey = (source: string): string => `demo-${source}-local-key`;
+/**
+ * The demo's resolver keeps the graph in memory between batches (the warm store,
+ * docs/architecture.md "Concurrency"): a demo graph fits (20,000 persons are about 100,000
+ * records, about 1 GB), and the resolver sets the demo's pace. Past it, batches load from Postgres.
+ */
+const DEMO_GRAPH_CACHE_RECORDS = 150_000;
 /** The profile API key of the resolver the demo starts (local only). */
 export const PROFILES_API_KEY = 'demo-profile-reader-key-local-only';
 
@@ -114,7 +120,7 @@ export async function launchServices(options: {
         HTTP_PORT: String(port),
         HTTP_HOST: '127.0.0.1',
         ...(name === 'ingestor' ? { SOURCE_API_KEYS: options.sources.map((s) => `${s}=${demoApiKey(s)}`).join(',') } : {}),
-        ...(name === 'resolver' ? { API_KEYS: `demo:profiles.read+profiles.steward:${PROFILES_API_KEY}` } : {}),
+        ...(name === 'resolver' ? { API_KEYS: `demo:profiles.read+profiles.steward:${PROFILES_API_KEY}`, GRAPH_CACHE_RECORDS: String(DEMO_GRAPH_CACHE_RECORDS) } : {}),
       },
       stdio: ['ignore', fd, fd],
       detached: true,
