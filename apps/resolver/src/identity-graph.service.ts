@@ -167,8 +167,7 @@ export class IdentityGraphService {
     const warm = this.warm;
     // Until this change commits, no store is known to be what is stored.
     this.warm = null;
-    let kept: { store: PostgresGraphStore; version: number } | null = null;
-    const outcome = await this.dataSource.transaction(async (em) => {
+    const { outcome, store, version } = await this.dataSource.transaction(async (em) => {
       const phase = (name: string) => this.batchSeconds.startTimer({ phase: name });
       let done = phase('lock');
       await this.graph.lockGraph(em);
@@ -191,12 +190,10 @@ export class IdentityGraphService {
       this.batchSeconds.observe({ phase: 'queries' }, store.stats.queryMs / 1000);
       for (const [counter, n] of Object.entries(engine.stats) as [keyof EngineStats, number][]) if (n > 0) this.work.inc({ counter }, n);
       if (store.stats.lazyLoads > 50) this.logger.debug(`batch needed ${store.stats.lazyLoads} loads beyond its prefetch`);
-      if (reuse && this.cacheRecords > 0) kept = { store, version };
-      return outcome;
+      return { outcome, store, version };
     });
     // Committed: the store's memory is what is stored now.
-    if (kept !== null) {
-      const { store, version } = kept as { store: PostgresGraphStore; version: number };
+    if (reuse && this.cacheRecords > 0) {
       store.settle();
       if (store.size <= this.cacheRecords) this.warm = { store, version };
     }

@@ -189,7 +189,6 @@ export class PostgresGraphStore implements GraphStore {
     }
     this.createdProfiles.clear();
     this.droppedProfiles.clear();
-    this.begin(this.em);
   }
 
   private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
