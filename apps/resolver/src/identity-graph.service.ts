@@ -48,6 +48,8 @@ export class IdentityGraphService {
   private readonly work: Counter<'counter'>;
   private readonly batchSeconds: Histogram<'phase'>;
   private readonly batches: Counter<'store'>;
+  private readonly statementSeconds: Counter<'statement'>;
+  private readonly statementCalls: Counter<'statement'>;
   /** The store the last committed batch left, and the graph version it committed. */
   private warm: { store: PostgresGraphStore; version: number } | null = null;
   /** Changes of this process, one after the other (they would wait for each other's graph lock anyway). */
@@ -77,7 +79,7 @@ export class IdentityGraphService {
     });
     this.batchSeconds = new Histogram({
       name: 'c360_resolver_batch_seconds',
-      help: 'Time per batch by phase: lock (waiting for the graph lock), engine (loading included), flush (writing the graph), publish (changes and golden records to the outbox); queries: the part of engine and flush spent waiting for the graph store\'s Postgres queries.',
+      help: "Time per batch by phase: lock (waiting for the graph lock), engine (loading included), flush (writing the graph), publish (changes and golden records to the outbox); queries: the part of engine and flush spent waiting for the graph store's Postgres queries.",
       labelNames: ['phase'],
       buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [metrics],
@@ -86,6 +88,18 @@ export class IdentityGraphService {
       name: 'c360_resolver_batches_total',
       help: 'Batches by the store they started from: warm (what the batch before left in memory) or cold (empty: another writer changed the graph, the batch before failed, or the store was full).',
       labelNames: ['store'],
+      registers: [metrics],
+    });
+    this.statementSeconds = new Counter({
+      name: 'c360_resolver_store_query_seconds_total',
+      help: 'Seconds the graph store waited for Postgres, by statement (records, links of records, value counts, record_values holders, records upsert, ...).',
+      labelNames: ['statement'],
+      registers: [metrics],
+    });
+    this.statementCalls = new Counter({
+      name: 'c360_resolver_store_queries_total',
+      help: 'Queries of the graph store, by statement.',
+      labelNames: ['statement'],
       registers: [metrics],
     });
   }
@@ -188,6 +202,10 @@ export class IdentityGraphService {
       await publish(em, outcome);
       done();
       this.batchSeconds.observe({ phase: 'queries' }, store.stats.queryMs / 1000);
+      for (const [statement, { calls, ms }] of store.stats.statements) {
+        this.statementCalls.inc({ statement }, calls);
+        this.statementSeconds.inc({ statement }, ms / 1000);
+      }
       for (const [counter, n] of Object.entries(engine.stats) as [keyof EngineStats, number][]) if (n > 0) this.work.inc({ counter }, n);
       if (store.stats.lazyLoads > 50) this.logger.debug(`batch needed ${store.stats.lazyLoads} loads beyond its prefetch`);
       return { outcome, store, version };

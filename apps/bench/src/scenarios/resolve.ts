@@ -70,7 +70,7 @@ async function scaleRun(options: Options, levels: readonly number[]): Promise<Sc
 async function resolveRun(
   options: Options,
   payloads: readonly Payload[],
-): Promise<{ eventsPerS: number; rssMb: number; phases: Record<string, number> }> {
+): Promise<{ eventsPerS: number; rssMb: number; phases: Record<string, number>; statements: Record<string, number> }> {
   const kafka = benchKafka(options.env);
   const alone = await startAlone(options, 'resolver', [Topics.canonicalEvents.name], { database: true });
   const others: RunningService[] = [];
@@ -78,15 +78,26 @@ async function resolveRun(
   await admin.connect();
   try {
     for (let i = 1; i < options.instances; i++) {
-      others.push(await startService('resolver', { port: await freePort(), logDir: logDirOf(options), env: serviceEnv(options, alone.groupId, alone.databaseUrl!) }));
+      others.push(
+        await startService('resolver', {
+          port: await freePort(),
+          logDir: logDirOf(options),
+          env: serviceEnv(options, alone.groupId, alone.databaseUrl!),
+        }),
+      );
     }
     await new Promise((r) => setTimeout(r, 3000 + 2000 * others.length)); // joined and assigned
     const ends = await endsAfter(admin, payloads);
     const ms = await drain(admin, alone.groupId, ends, () => produceAll(kafka, payloads));
     const all = [alone.service, ...others];
     const rssMb = Math.max(...all.map((s) => rssOf(s.process.pid!)));
-    const phases = await Promise.all(all.map((s) => phaseSeconds(s.url)));
-    return { eventsPerS: (payloads.length / ms) * 1000, rssMb, phases: sumPhases(phases) };
+    const metrics = await Promise.all(all.map(async (s) => (await fetch(`${s.url}/metrics`)).text()));
+    return {
+      eventsPerS: (payloads.length / ms) * 1000,
+      rssMb,
+      phases: sumPhases(metrics.map(phaseSeconds)),
+      statements: sumPhases(metrics.map(statementSeconds)),
+    };
   } finally {
     await Promise.all(others.map((s) => s.stop('SIGTERM')));
     await alone.stop();
@@ -101,15 +112,20 @@ const sumPhases = (all: readonly Record<string, number>[]): Record<string, numbe
   return out;
 };
 
-/** Seconds the resolver spent per batch phase (its c360_resolver_batch_seconds histogram), and its batch count. */
-async function phaseSeconds(url: string): Promise<Record<string, number>> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+/** Seconds the resolver spent per batch phase (its c360_resolver_batch_seconds histogram), and its batch count, from its /metrics text. */
+function phaseSeconds(text: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const m of text.matchAll(/^c360_resolver_batch_seconds_sum\{[^}]*phase="(\w+)"[^}]*\} ([\d.e+-]+)$/gm))
     out[`${m[1]}_s`] = Number(Number(m[2]).toFixed(2));
   const batches = /^c360_resolver_batch_seconds_count\{[^}]*phase="engine"[^}]*\} (\d+)$/m.exec(text);
   if (batches) out['batches'] = Number(batches[1]);
   return out;
+}
+
+/** Seconds the resolver's graph store waited for Postgres per statement, largest first, from its /metrics text. */
+function statementSeconds(text: string): Record<string, number> {
+  const found = [...text.matchAll(/^c360_resolver_store_query_seconds_total\{[^}]*statement="([^"]+)"[^}]*\} ([\d.e+-]+)$/gm)];
+  return Object.fromEntries(found.map((m) => [m[1]!, Number(Number(m[2]).toFixed(2))] as const).sort((a, b) => b[1] - a[1]));
 }
 
 export async function scaleScenario(options: Options): Promise<ScenarioResult> {
@@ -136,12 +152,14 @@ export async function resolveScenario(options: Options): Promise<ScenarioResult>
   const rss: number[] = [];
   const pass: number[] = [];
   const phases: Record<string, number>[] = [];
+  const statements: Record<string, number>[] = [];
   for (let i = 0; i < (options.quick ? 1 : 3); i++) {
     pass.push(await passthroughRun(options, payloads, true));
     const r = await resolveRun(options, payloads);
     resolve.push(r.eventsPerS);
     rss.push(r.rssMb);
     phases.push(r.phases);
+    statements.push(r.statements);
   }
   const m = median(resolve);
   const b = median(pass);
@@ -159,6 +177,7 @@ export async function resolveScenario(options: Options): Promise<ScenarioResult>
       partitions: PARTITIONS,
       instances: options.instances,
       phases,
+      statements,
     },
     notes: [
       `the resolver as ${options.instances === 1 ? 'its own process' : `${options.instances} processes in one consumer group`} on a fresh database, fed Avro canonical events mapped from generated data (default noise); passthrough: consume → Avro decode → encode → produce → commit over the same payloads, interleaved`,

@@ -34,7 +34,8 @@ interface RecordRow {
   observed_at: string;
   evidence: string;
   fingerprint: string;
-  keys: string[];
+  /** JSON text (parsed faster than a Postgres array literal). */
+  keys: string;
   profile_id: string | null;
   deleted: boolean;
 }
@@ -45,7 +46,8 @@ interface LinkRow {
   rule: string;
   rank: number;
   score: number;
-  matched_values: string[];
+  /** JSON text. */
+  matched_values: string;
 }
 
 /** What a record was when loaded: the flush writes what differs. */
@@ -54,8 +56,8 @@ interface Snapshot {
   readonly row: RecordFields | null;
   readonly evidence: RecordEvidence;
   readonly keys: readonly string[];
-  /** Links where this record is `a`, as JSON per other record. */
-  readonly links: ReadonlyMap<string, string>;
+  /** Links where this record is `a`, per other record (the engine replaces a link, never changes one). */
+  readonly links: ReadonlyMap<string, Link>;
 }
 
 /** Counters of one batch's store work. */
@@ -66,7 +68,10 @@ export interface StoreStats {
   recordsLoaded: number;
   /** Time spent waiting for Postgres. */
   queryMs: number;
+  /** Calls and time waiting per statement (its `query` label). */
+  statements: Map<string, { calls: number; ms: number }>;
 }
+const newStats = (): StoreStats => ({ queries: 0, lazyLoads: 0, recordsLoaded: 0, queryMs: 0, statements: new Map() });
 
 const linkJson = (l: Link) => JSON.stringify([l.rule, l.rank, l.score, l.values]);
 
@@ -103,7 +108,7 @@ const snapshotOf = (state: RecordState, isNew: boolean): Snapshot => ({
   row: fieldsOf(state),
   evidence: state.evidence,
   keys: state.keys,
-  links: new Map([...state.links.values()].filter((l) => l.a === state.id).map((l) => [l.b, linkJson(l)])),
+  links: new Map([...state.links.values()].filter((l) => l.a === state.id).map((l) => [l.b, l])),
 });
 
 export class PostgresGraphStore implements GraphStore {
@@ -129,7 +134,7 @@ export class PostgresGraphStore implements GraphStore {
   private batchValues = new Set<string>();
   private batchIndexes = new Set<string>();
   private batchHouseholds = new Set<string>();
-  stats: StoreStats = { queries: 0, lazyLoads: 0, recordsLoaded: 0, queryMs: 0 };
+  stats: StoreStats = newStats();
 
   /** Above every type's frequency cap (and its +1 for holders loaded in full). */
   private readonly countCap: number;
@@ -138,7 +143,9 @@ export class PostgresGraphStore implements GraphStore {
     private em: EntityManager,
     private readonly config: MatchingConfig,
   ) {
-    const caps = Object.values(config.file.protection.maxRecordsPerValue).filter((n): n is number => typeof n === 'number' && Number.isFinite(n));
+    const caps = Object.values(config.file.protection.maxRecordsPerValue).filter(
+      (n): n is number => typeof n === 'number' && Number.isFinite(n),
+    );
     this.countCap = (caps.length > 0 ? Math.max(...caps) : 10_000) + 2;
   }
 
@@ -154,7 +161,7 @@ export class PostgresGraphStore implements GraphStore {
     this.batchValues = new Set();
     this.batchIndexes = new Set();
     this.batchHouseholds = new Set();
-    this.stats = { queries: 0, lazyLoads: 0, recordsLoaded: 0, queryMs: 0 };
+    this.stats = newStats();
   }
 
   /**
@@ -191,13 +198,20 @@ export class PostgresGraphStore implements GraphStore {
     this.droppedProfiles.clear();
   }
 
-  private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
+  /** `statement`: what the query is, for the per-statement figures (`stats.statements`). */
+  private async query<T>(statement: string, sql: string, params: unknown[]): Promise<T[]> {
     this.stats.queries++;
     const started = performance.now();
     try {
       return await this.em.query<T[]>(sql, params);
     } finally {
-      this.stats.queryMs += performance.now() - started;
+      const ms = performance.now() - started;
+      this.stats.queryMs += ms;
+      const s = this.stats.statements.get(statement);
+      if (s) {
+        s.calls++;
+        s.ms += ms;
+      } else this.stats.statements.set(statement, { calls: 1, ms });
     }
   }
 
@@ -212,7 +226,11 @@ export class PostgresGraphStore implements GraphStore {
   async prefetch({ values, keys, addresses, profiles: more }: PrefetchNeeds): Promise<void> {
     const unknown = [...this.absent].length;
     if (unknown > this.recordSeqs.length) {
-      const rows = await this.query<{ seq: string }>(`SELECT nextval('record_seq') AS seq FROM generate_series(1, $1)`, [unknown - this.recordSeqs.length]);
+      const rows = await this.query<{ seq: string }>(
+        'record sequence numbers',
+        `SELECT nextval('record_seq') AS seq FROM generate_series(1, $1)`,
+        [unknown - this.recordSeqs.length],
+      );
       this.recordSeqs.push(...rows.map((r) => Number(r.seq)));
     }
     await this.loadValues([...values]);
@@ -259,23 +277,26 @@ export class PostgresGraphStore implements GraphStore {
   private async loadValues(keys: readonly string[]): Promise<void> {
     const wanted = keys.filter((k) => !this.valueCache.has(k));
     if (wanted.length === 0) return;
-    const counts = await this.query<{ value_key: string; n: string; status: ValueStatus | null }>(
-      // Counting stops just past the largest frequency cap: a value held by more records is
-      // over-frequent whatever the exact number (the store's phone typed at every till would
-      // otherwise be counted again in every batch, a cost that grows with the graph). Its holders
-      // are loaded in full only if it ever has to be assessed again (`holders`).
-      `SELECT k.value_key, (SELECT count(*) FROM (SELECT 1 FROM record_values v WHERE v.value_key = k.value_key LIMIT $2) t) AS n, s.status
-       FROM unnest($1::text[]) AS k(value_key) LEFT JOIN value_statuses s USING (value_key)`,
-      [wanted, this.countCap],
+    // One query for each value's count, status and, for a value within its type's frequency cap
+    // (+1), its holders. Counting stops just past the largest cap: a value held by more records is
+    // over-frequent whatever the exact number (the store's phone typed at every till would
+    // otherwise be counted again in every batch, a cost that grows with the graph). The holders of
+    // a larger value are loaded in full only if it ever has to be assessed again (`holders`).
+    const rows = await this.query<{ value_key: string; n: string; holders: string | null; status: ValueStatus | null }>(
+      'values',
+      `SELECT k.value_key, x.n, x.holders, s.status
+       FROM unnest($1::text[], $2::int[]) AS k(value_key, small)
+       CROSS JOIN LATERAL (
+         SELECT count(*) AS n, CASE WHEN count(*) <= k.small THEN coalesce(json_agg(record_id), '[]')::text END AS holders
+         FROM (SELECT record_id FROM record_values v WHERE v.value_key = k.value_key LIMIT $3) t) x
+       LEFT JOIN value_statuses s ON s.value_key = k.value_key`,
+      [wanted, wanted.map((k) => maxRecordsPerValue(this.config, identifierTypeOf(k)) + 1), this.countCap],
     );
-    const small = counts.filter((c) => Number(c.n) <= maxRecordsPerValue(this.config, identifierTypeOf(c.value_key)) + 1);
-    const holders = await this.membersOf('record_values', 'value_key', small.map((c) => c.value_key));
-    for (const c of counts) {
-      const status = c.status ?? 'usable';
-      this.loadedStatus.set(c.value_key, status);
-      const loaded = holders.get(c.value_key);
-      const isSmall = small.includes(c);
-      this.valueCache.set(c.value_key, { key: c.value_key, status, count: Number(c.n), holders: isSmall ? (loaded ?? new Set()) : null });
+    for (const r of rows) {
+      const status = r.status ?? 'usable';
+      this.loadedStatus.set(r.value_key, status);
+      const holders = r.holders === null ? null : new Set(JSON.parse(r.holders) as string[]);
+      this.valueCache.set(r.value_key, { key: r.value_key, status, count: Number(r.n), holders });
     }
   }
 
@@ -284,16 +305,20 @@ export class PostgresGraphStore implements GraphStore {
     if (wanted.length === 0) return;
     // Counting stops just past the limit: a key held by more records finds no candidates, and
     // its members are never needed (a count above the limit is all the engine asks of it).
-    const rows = await this.query<{ key: string; members: string[] | null; n: string }>(
+    const rows = await this.query<{ key: string; members: string | null; n: string }>(
+      'blocking key members',
       `SELECT k.key, x.members, x.n FROM unnest($1::text[]) AS k(key)
        CROSS JOIN LATERAL (
-         SELECT CASE WHEN count(*) <= $2 THEN array_agg(record_id) END AS members, count(*) AS n
+         SELECT CASE WHEN count(*) <= $2 THEN coalesce(json_agg(record_id), '[]')::text END AS members, count(*) AS n
          FROM (SELECT record_id FROM record_keys r WHERE r.key = k.key LIMIT $2 + 1) t) x`,
       [wanted, limit],
     );
     for (const r of rows) {
       const n = Number(r.n);
-      this.indexCache.set(r.key, { count: n, members: n <= limit ? new Set(r.members ?? []) : null });
+      this.indexCache.set(r.key, {
+        count: n,
+        members: n <= limit ? new Set(r.members === null ? [] : (JSON.parse(r.members) as string[])) : null,
+      });
     }
   }
 
@@ -308,6 +333,7 @@ export class PostgresGraphStore implements GraphStore {
     const wanted = profiles.filter((p) => !this.memberCache.has(p) && !this.createdProfiles.has(p));
     if (wanted.length === 0) return;
     const rows = await this.query<{ profile_id: string; record_id: string }>(
+      'profile members',
       `SELECT profile_id, record_id FROM records WHERE profile_id = ANY($1::text[])`,
       [wanted],
     );
@@ -327,11 +353,13 @@ export class PostgresGraphStore implements GraphStore {
   private async membersOf(table: string, column: string, keys: readonly string[]): Promise<Map<string, Set<string>>> {
     const out = new Map<string, Set<string>>();
     if (keys.length === 0) return out;
-    const rows = await this.query<{ k: string; record_id: string }>(
-      `SELECT ${column} AS k, record_id FROM ${table} WHERE ${column} = ANY($1::text[])`,
+    // One row per key (its records as JSON): far fewer rows for the driver to parse than one per record.
+    const rows = await this.query<{ k: string; ids: string }>(
+      `${table} holders`,
+      `SELECT ${column} AS k, json_agg(record_id)::text AS ids FROM ${table} WHERE ${column} = ANY($1::text[]) GROUP BY ${column}`,
       [keys],
     );
-    for (const r of rows) (out.get(r.k) ?? out.set(r.k, new Set()).get(r.k)!).add(r.record_id);
+    for (const r of rows) out.set(r.k, new Set(JSON.parse(r.ids) as string[]));
     return out;
   }
 
@@ -356,19 +384,29 @@ export class PostgresGraphStore implements GraphStore {
     // Most records a batch loads are candidates, cohabitants and profile members: the engine needs
     // their evidence and links, not their party (the largest column) nor the links' explanations.
     const rows = await this.query<RecordRow>(
-      `SELECT record_id, seq, ${withParty ? 'party' : 'NULL::jsonb AS party'}, observed_at, evidence, fingerprint, keys, profile_id, deleted
+      'records',
+      `SELECT record_id, seq, ${withParty ? 'party' : 'NULL::jsonb AS party'}, observed_at, evidence, fingerprint, array_to_json(keys)::text AS keys, profile_id, deleted
        FROM records WHERE record_id = ANY($1::text[])`,
       [unique],
     );
     const links = await this.query<LinkRow>(
-      `SELECT a, b, rule, rank, score, matched_values FROM links WHERE a = ANY($1::text[])
-       UNION ALL SELECT a, b, rule, rank, score, matched_values FROM links WHERE b = ANY($1::text[])`,
+      'links of records',
+      `SELECT a, b, rule, rank, score, array_to_json(matched_values)::text AS matched_values FROM links WHERE a = ANY($1::text[])
+       UNION ALL SELECT a, b, rule, rank, score, array_to_json(matched_values)::text FROM links WHERE b = ANY($1::text[])`,
       [unique],
     );
     const linksOf = new Map<string, Link[]>();
     for (const l of links) {
       // A loaded link is written again only if the engine replaces it (with its own explanation).
-      const link: Link = { a: l.a, b: l.b, rule: l.rule, rank: l.rank, score: l.score, values: l.matched_values, matched: [] };
+      const link: Link = {
+        a: l.a,
+        b: l.b,
+        rule: l.rule,
+        rank: l.rank,
+        score: l.score,
+        values: JSON.parse(l.matched_values) as string[],
+        matched: [],
+      };
       for (const end of [l.a, l.b]) (linksOf.get(end) ?? linksOf.set(end, []).get(end)!).push(link);
     }
     for (const row of rows) {
@@ -381,7 +419,7 @@ export class PostgresGraphStore implements GraphStore {
         evidence,
         evidenceJson: row.evidence,
         fingerprint: row.fingerprint,
-        keys: row.keys,
+        keys: JSON.parse(row.keys) as string[],
         profile: row.profile_id,
         deleted: row.deleted,
         links: new Map(),
@@ -408,7 +446,11 @@ export class PostgresGraphStore implements GraphStore {
 
   /** The stored parties of records loaded without them. */
   private async loadParties(ids: readonly string[]): Promise<void> {
-    const rows = await this.query<{ record_id: string; party: Party | null }>(`SELECT record_id, party FROM records WHERE record_id = ANY($1::text[])`, [ids]);
+    const rows = await this.query<{ record_id: string; party: Party | null }>(
+      'record parties',
+      `SELECT record_id, party FROM records WHERE record_id = ANY($1::text[])`,
+      [ids],
+    );
     for (const row of rows) {
       const r = this.recordCache.get(row.record_id)!;
       const snap = this.snapshots.get(row.record_id)!;
@@ -486,7 +528,11 @@ export class PostgresGraphStore implements GraphStore {
   async profileSeqs(ids: readonly string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     if (ids.length === 0) return out;
-    const rows = await this.query<{ profile_id: string; seq: string }>(`SELECT profile_id, seq FROM profiles WHERE profile_id = ANY($1::text[])`, [ids]);
+    const rows = await this.query<{ profile_id: string; seq: string }>(
+      'profile sequence numbers',
+      `SELECT profile_id, seq FROM profiles WHERE profile_id = ANY($1::text[])`,
+      [ids],
+    );
     for (const r of rows) out.set(r.profile_id, Number(r.seq));
     for (const id of ids) if (!out.has(id)) out.set(id, Number.MAX_SAFE_INTEGER);
     return out;
@@ -497,6 +543,7 @@ export class PostgresGraphStore implements GraphStore {
     const ids = records.filter((id) => !this.decisionCache.has(id));
     if (ids.length > 0) {
       const rows = await this.query<StewardDecision>(
+        'steward decisions',
         `SELECT a, b, kind FROM steward_decisions WHERE a = ANY($1::text[]) UNION SELECT a, b, kind FROM steward_decisions WHERE b = ANY($1::text[])`,
         [ids],
       );
@@ -532,7 +579,11 @@ export class PostgresGraphStore implements GraphStore {
     for (const p of wanted) if (this.createdProfiles.has(p)) this.householdCache.set(p, null);
     const stored = wanted.filter((p) => !this.createdProfiles.has(p));
     if (stored.length > 0) {
-      const rows = await this.query<{ profile_id: string; household_id: string | null }>(`SELECT profile_id, household_id FROM profiles WHERE profile_id = ANY($1::text[])`, [stored]);
+      const rows = await this.query<{ profile_id: string; household_id: string | null }>(
+        'households of profiles',
+        `SELECT profile_id, household_id FROM profiles WHERE profile_id = ANY($1::text[])`,
+        [stored],
+      );
       for (const p of stored) this.householdCache.set(p, null);
       for (const r of rows) this.householdCache.set(r.profile_id, r.household_id);
       for (const p of stored) this.loadedHouseholds.set(p, this.householdCache.get(p)!);
@@ -553,6 +604,7 @@ export class PostgresGraphStore implements GraphStore {
     const wanted = households.filter((h) => !this.householdMemberCache.has(h));
     if (wanted.length > 0) {
       const rows = await this.query<{ profile_id: string; household_id: string }>(
+        'household members',
         `SELECT profile_id, household_id FROM profiles WHERE household_id = ANY($1::text[])`,
         [wanted],
       );
@@ -613,11 +665,15 @@ export class PostgresGraphStore implements GraphStore {
       diff(valueRows, r.id, snap.evidence.identifiers, r.evidence.identifiers);
       diff(addressRows, r.id, snap.evidence.addresses, r.evidence.addresses);
       const current = new Map([...r.links.values()].filter((l) => l.a === r.id).map((l) => [l.b, l]));
-      for (const [b, l] of current) if (snap.links.get(b) !== linkJson(l)) linkUpserts.push(l);
+      for (const [b, l] of current) {
+        const loaded = snap.links.get(b);
+        if (loaded !== l && (loaded === undefined || linkJson(loaded) !== linkJson(l))) linkUpserts.push(l);
+      }
       for (const b of snap.links.keys()) if (!current.has(b)) linkDeletes.push([r.id, b]);
     }
     if (dirty.length > 0) {
       await this.query(
+        'records upsert',
         `INSERT INTO records (record_id, seq, party, observed_at, evidence, fingerprint, keys, profile_id, deleted)
          SELECT x.record_id, x.seq, x.party, x.observed_at, x.evidence, x.fingerprint, x.keys, x.profile_id, x.deleted
          FROM jsonb_to_recordset($1::jsonb) AS x(record_id text, seq bigint, party jsonb, observed_at bigint, evidence text,
@@ -647,54 +703,79 @@ export class PostgresGraphStore implements GraphStore {
     await this.writeRows('record_values', 'value_key', valueRows);
     await this.writeRows('record_addresses', 'address_key', addressRows);
     if (linkDeletes.length > 0) {
-      await this.query(`DELETE FROM links l USING unnest($1::text[], $2::text[]) AS d(a, b) WHERE l.a = d.a AND l.b = d.b`, [
-        linkDeletes.map((d) => d[0]),
-        linkDeletes.map((d) => d[1]),
-      ]);
+      await this.query(
+        'links delete',
+        `DELETE FROM links l USING unnest($1::text[], $2::text[]) AS d(a, b) WHERE l.a = d.a AND l.b = d.b`,
+        [linkDeletes.map((d) => d[0]), linkDeletes.map((d) => d[1])],
+      );
     }
     if (linkUpserts.length > 0) {
       await this.query(
+        'links upsert',
         `INSERT INTO links (a, b, rule, rank, score, matched_values, matched)
          SELECT x.a, x.b, x.rule, x.rank, x.score, x.matched_values, x.matched
          FROM jsonb_to_recordset($1::jsonb) AS x(a text, b text, rule text, rank int, score real, matched_values text[], matched jsonb)
          ON CONFLICT (a, b) DO UPDATE SET rule = EXCLUDED.rule, rank = EXCLUDED.rank, score = EXCLUDED.score,
            matched_values = EXCLUDED.matched_values, matched = EXCLUDED.matched, created_at = now()`,
-        [JSON.stringify(linkUpserts.map((l) => ({ a: l.a, b: l.b, rule: l.rule, rank: l.rank, score: l.score, matched_values: l.values, matched: l.matched })))],
+        [
+          JSON.stringify(
+            linkUpserts.map((l) => ({
+              a: l.a,
+              b: l.b,
+              rule: l.rule,
+              rank: l.rank,
+              score: l.score,
+              matched_values: l.values,
+              matched: l.matched,
+            })),
+          ),
+        ],
       );
     }
-    const statuses = [...this.batchValues].map((key) => this.valueCache.get(key)!).filter((v) => v.status !== (this.loadedStatus.get(v.key) ?? 'usable'));
+    const statuses = [...this.batchValues]
+      .map((key) => this.valueCache.get(key)!)
+      .filter((v) => v.status !== (this.loadedStatus.get(v.key) ?? 'usable'));
     const usable = statuses.filter((v) => v.status === 'usable').map((v) => v.key);
     const restricted = statuses.filter((v) => v.status !== 'usable');
-    if (usable.length > 0) await this.query(`DELETE FROM value_statuses WHERE value_key = ANY($1::text[])`, [usable]);
+    if (usable.length > 0)
+      await this.query('value statuses delete', `DELETE FROM value_statuses WHERE value_key = ANY($1::text[])`, [usable]);
     if (restricted.length > 0) {
       await this.query(
+        'value statuses upsert',
         `INSERT INTO value_statuses (value_key, status) SELECT * FROM unnest($1::text[], $2::text[])
          ON CONFLICT (value_key) DO UPDATE SET status = EXCLUDED.status, changed_at = now()`,
         [restricted.map((v) => v.key), restricted.map((v) => v.status)],
       );
     }
     const created = [...this.createdProfiles].filter((p) => !this.droppedProfiles.has(p));
-    if (created.length > 0) await this.query(`INSERT INTO profiles (profile_id) SELECT unnest($1::text[])`, [created]);
-    const moved = [...this.batchHouseholds].map((p): [string, string | null] => [p, this.householdCache.get(p) ?? null]).filter(
-      ([p, h]) => !this.droppedProfiles.has(p) && (this.createdProfiles.has(p) ? h !== null : this.loadedHouseholds.has(p) && this.loadedHouseholds.get(p) !== h),
-    );
+    if (created.length > 0) await this.query('profiles insert', `INSERT INTO profiles (profile_id) SELECT unnest($1::text[])`, [created]);
+    const moved = [...this.batchHouseholds]
+      .map((p): [string, string | null] => [p, this.householdCache.get(p) ?? null])
+      .filter(
+        ([p, h]) =>
+          !this.droppedProfiles.has(p) &&
+          (this.createdProfiles.has(p) ? h !== null : this.loadedHouseholds.has(p) && this.loadedHouseholds.get(p) !== h),
+      );
     if (moved.length > 0) {
-      await this.query(`UPDATE profiles p SET household_id = m.h FROM unnest($1::text[], $2::text[]) AS m(id, h) WHERE p.profile_id = m.id`, [
-        moved.map(([p]) => p),
-        moved.map(([, h]) => h),
-      ]);
+      await this.query(
+        'profiles household update',
+        `UPDATE profiles p SET household_id = m.h FROM unnest($1::text[], $2::text[]) AS m(id, h) WHERE p.profile_id = m.id`,
+        [moved.map(([p]) => p), moved.map(([, h]) => h)],
+      );
     }
     const dropped = [...this.droppedProfiles].filter(([p]) => !this.createdProfiles.has(p));
     if (dropped.length > 0) {
       const ids = dropped.map(([p]) => p);
       const survivors = dropped.map(([, s]) => s);
-      await this.query(`DELETE FROM profiles WHERE profile_id = ANY($1::text[])`, [ids]);
+      await this.query('profiles delete', `DELETE FROM profiles WHERE profile_id = ANY($1::text[])`, [ids]);
       // Aliases of a dropped profile follow it to its survivor.
       await this.query(
+        'aliases follow survivor',
         `UPDATE profile_aliases a SET profile_id = d.survivor FROM unnest($1::text[], $2::text[]) AS d(id, survivor) WHERE a.profile_id = d.id`,
         [ids, survivors],
       );
       await this.query(
+        'aliases insert',
         `INSERT INTO profile_aliases (alias_id, profile_id) SELECT * FROM unnest($1::text[], $2::text[])
          ON CONFLICT (alias_id) DO UPDATE SET profile_id = EXCLUDED.profile_id`,
         [ids, survivors],
@@ -705,16 +786,18 @@ export class PostgresGraphStore implements GraphStore {
 
   private async writeRows(table: string, column: string, rows: { add: [string, string][]; remove: [string, string][] }): Promise<void> {
     if (rows.remove.length > 0) {
-      await this.query(`DELETE FROM ${table} t USING unnest($1::text[], $2::text[]) AS d(k, r) WHERE t.${column} = d.k AND t.record_id = d.r`, [
-        rows.remove.map((x) => x[0]),
-        rows.remove.map((x) => x[1]),
-      ]);
+      await this.query(
+        `${table} delete`,
+        `DELETE FROM ${table} t USING unnest($1::text[], $2::text[]) AS d(k, r) WHERE t.${column} = d.k AND t.record_id = d.r`,
+        [rows.remove.map((x) => x[0]), rows.remove.map((x) => x[1])],
+      );
     }
     if (rows.add.length > 0) {
-      await this.query(`INSERT INTO ${table} (${column}, record_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [
-        rows.add.map((x) => x[0]),
-        rows.add.map((x) => x[1]),
-      ]);
+      await this.query(
+        `${table} insert`,
+        `INSERT INTO ${table} (${column}, record_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+        [rows.add.map((x) => x[0]), rows.add.map((x) => x[1])],
+      );
     }
   }
 }
