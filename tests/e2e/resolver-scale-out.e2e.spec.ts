@@ -26,15 +26,10 @@ const KEEP_STORE = { GRAPH_CACHE_RECORDS: '100000' };
 async function graphOf(url: string) {
   const records = await query<{ record_id: string; profile_id: string | null }>(url, `SELECT record_id, profile_id FROM resolver.records`);
   const byProfile = new Map<string, string[]>();
-  for (const r of records)
-    if (r.profile_id) (byProfile.get(r.profile_id) ?? byProfile.set(r.profile_id, []).get(r.profile_id)!).push(r.record_id);
+  for (const r of records) if (r.profile_id) (byProfile.get(r.profile_id) ?? byProfile.set(r.profile_id, []).get(r.profile_id)!).push(r.record_id);
   const profiles = [...byProfile.values()].map((g) => g.sort().join(' ')).sort();
-  const links = (await query<{ l: string }>(url, `SELECT a || ' ' || b || ' ' || rule AS l FROM resolver.links ORDER BY 1`)).map(
-    (r) => r.l,
-  );
-  const statuses = (await query<{ s: string }>(url, `SELECT value_key || ' ' || status AS s FROM resolver.value_statuses ORDER BY 1`)).map(
-    (r) => r.s,
-  );
+  const links = (await query<{ l: string }>(url, `SELECT a || ' ' || b || ' ' || rule AS l FROM resolver.links ORDER BY 1`)).map((r) => r.l);
+  const statuses = (await query<{ s: string }>(url, `SELECT value_key || ' ' || status AS s FROM resolver.value_statuses ORDER BY 1`)).map((r) => r.s);
   return { records: records.length, profiles, links, statuses };
 }
 
@@ -76,9 +71,7 @@ describe('resolver scale-out and crash recovery', () => {
     const env = { ...process.env, C360_NO_BUILD: '1', KAFKA_BROKERS: stack.KAFKA_BROKERS };
     const seed = String(Date.now() % 1_000_000);
     // Default noise: households, shared family emails, the store's phone, junk values, twins.
-    await run(process.execPath, [cli, 'generate', '--persons', '250', '--seed', seed, '--to-kafka', '--rate', '3000', '--truth-out', dir], {
-      env,
-    });
+    await run(process.execPath, [cli, 'generate', '--persons', '250', '--seed', seed, '--to-kafka', '--rate', '3000', '--truth-out', dir], { env });
     const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { records: unknown[] };
 
     // Kill one instance without warning while it works, and start it again.
@@ -100,8 +93,7 @@ describe('resolver scale-out and crash recovery', () => {
     // The single resolver started most batches from what the batch before left in memory, the three
     // mostly from Postgres (each other's writes move the graph's version): the same graph both ways.
     const metrics = await (await fetch(`${alone.url}/metrics`)).text();
-    const batches = (store: string) =>
-      Number(metrics.match(new RegExp(`c360_resolver_batches_total\\{[^}]*store="${store}"[^}]*\\} (\\d+)`))?.[1] ?? 0);
+    const batches = (store: string) => Number(metrics.match(new RegExp(`c360_resolver_batches_total\\{[^}]*store="${store}"[^}]*\\} (\\d+)`))?.[1] ?? 0);
     expect(batches('warm')).toBeGreaterThan(batches('cold'));
     // What its store waited for, per statement: among them, the graph's writes.
     const upserts = Number(metrics.match(/c360_resolver_store_queries_total\{[^}]*statement="records upsert"[^}]*\} (\d+)/)?.[1] ?? 0);

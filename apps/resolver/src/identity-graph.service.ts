@@ -79,7 +79,7 @@ export class IdentityGraphService {
     });
     this.batchSeconds = new Histogram({
       name: 'c360_resolver_batch_seconds',
-      help: "Time per batch by phase: lock (waiting for the graph lock), engine (loading included), flush (writing the graph), publish (changes and golden records to the outbox); queries: the part of engine and flush spent waiting for the graph store's Postgres queries.",
+      help: 'Time per batch by phase: lock (waiting for the graph lock), engine (loading included), flush (writing the graph), publish (changes and golden records to the outbox); queries: the part of engine and flush spent waiting for the graph store\'s Postgres queries.',
       labelNames: ['phase'],
       buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [metrics],
@@ -92,7 +92,7 @@ export class IdentityGraphService {
     });
     this.statementSeconds = new Counter({
       name: 'c360_resolver_store_query_seconds_total',
-      help: 'Seconds the graph store waited for Postgres, by statement (records, links of records, value counts, record_values holders, records upsert, ...).',
+      help: 'Seconds the graph store waited for Postgres, by statement (records, links of records, values, record_addresses holders, records upsert, ...).',
       labelNames: ['statement'],
       registers: [metrics],
     });

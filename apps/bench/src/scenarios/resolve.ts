@@ -78,13 +78,7 @@ async function resolveRun(
   await admin.connect();
   try {
     for (let i = 1; i < options.instances; i++) {
-      others.push(
-        await startService('resolver', {
-          port: await freePort(),
-          logDir: logDirOf(options),
-          env: serviceEnv(options, alone.groupId, alone.databaseUrl!),
-        }),
-      );
+      others.push(await startService('resolver', { port: await freePort(), logDir: logDirOf(options), env: serviceEnv(options, alone.groupId, alone.databaseUrl!) }));
     }
     await new Promise((r) => setTimeout(r, 3000 + 2000 * others.length)); // joined and assigned
     const ends = await endsAfter(admin, payloads);

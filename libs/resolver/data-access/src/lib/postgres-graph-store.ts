@@ -143,9 +143,7 @@ export class PostgresGraphStore implements GraphStore {
     private em: EntityManager,
     private readonly config: MatchingConfig,
   ) {
-    const caps = Object.values(config.file.protection.maxRecordsPerValue).filter(
-      (n): n is number => typeof n === 'number' && Number.isFinite(n),
-    );
+    const caps = Object.values(config.file.protection.maxRecordsPerValue).filter((n): n is number => typeof n === 'number' && Number.isFinite(n));
     this.countCap = (caps.length > 0 ? Math.max(...caps) : 10_000) + 2;
   }
 
@@ -226,11 +224,7 @@ export class PostgresGraphStore implements GraphStore {
   async prefetch({ values, keys, addresses, profiles: more }: PrefetchNeeds): Promise<void> {
     const unknown = [...this.absent].length;
     if (unknown > this.recordSeqs.length) {
-      const rows = await this.query<{ seq: string }>(
-        'record sequence numbers',
-        `SELECT nextval('record_seq') AS seq FROM generate_series(1, $1)`,
-        [unknown - this.recordSeqs.length],
-      );
+      const rows = await this.query<{ seq: string }>('record sequence numbers', `SELECT nextval('record_seq') AS seq FROM generate_series(1, $1)`, [unknown - this.recordSeqs.length]);
       this.recordSeqs.push(...rows.map((r) => Number(r.seq)));
     }
     await this.loadValues([...values]);
@@ -315,10 +309,7 @@ export class PostgresGraphStore implements GraphStore {
     );
     for (const r of rows) {
       const n = Number(r.n);
-      this.indexCache.set(r.key, {
-        count: n,
-        members: n <= limit ? new Set(r.members === null ? [] : (JSON.parse(r.members) as string[])) : null,
-      });
+      this.indexCache.set(r.key, { count: n, members: n <= limit ? new Set(JSON.parse(r.members!) as string[]) : null });
     }
   }
 
@@ -398,15 +389,7 @@ export class PostgresGraphStore implements GraphStore {
     const linksOf = new Map<string, Link[]>();
     for (const l of links) {
       // A loaded link is written again only if the engine replaces it (with its own explanation).
-      const link: Link = {
-        a: l.a,
-        b: l.b,
-        rule: l.rule,
-        rank: l.rank,
-        score: l.score,
-        values: JSON.parse(l.matched_values) as string[],
-        matched: [],
-      };
+      const link: Link = { a: l.a, b: l.b, rule: l.rule, rank: l.rank, score: l.score, values: JSON.parse(l.matched_values) as string[], matched: [] };
       for (const end of [l.a, l.b]) (linksOf.get(end) ?? linksOf.set(end, []).get(end)!).push(link);
     }
     for (const row of rows) {
@@ -446,11 +429,7 @@ export class PostgresGraphStore implements GraphStore {
 
   /** The stored parties of records loaded without them. */
   private async loadParties(ids: readonly string[]): Promise<void> {
-    const rows = await this.query<{ record_id: string; party: Party | null }>(
-      'record parties',
-      `SELECT record_id, party FROM records WHERE record_id = ANY($1::text[])`,
-      [ids],
-    );
+    const rows = await this.query<{ record_id: string; party: Party | null }>('record parties', `SELECT record_id, party FROM records WHERE record_id = ANY($1::text[])`, [ids]);
     for (const row of rows) {
       const r = this.recordCache.get(row.record_id)!;
       const snap = this.snapshots.get(row.record_id)!;
@@ -528,11 +507,7 @@ export class PostgresGraphStore implements GraphStore {
   async profileSeqs(ids: readonly string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     if (ids.length === 0) return out;
-    const rows = await this.query<{ profile_id: string; seq: string }>(
-      'profile sequence numbers',
-      `SELECT profile_id, seq FROM profiles WHERE profile_id = ANY($1::text[])`,
-      [ids],
-    );
+    const rows = await this.query<{ profile_id: string; seq: string }>('profile sequence numbers', `SELECT profile_id, seq FROM profiles WHERE profile_id = ANY($1::text[])`, [ids]);
     for (const r of rows) out.set(r.profile_id, Number(r.seq));
     for (const id of ids) if (!out.has(id)) out.set(id, Number.MAX_SAFE_INTEGER);
     return out;
@@ -579,11 +554,7 @@ export class PostgresGraphStore implements GraphStore {
     for (const p of wanted) if (this.createdProfiles.has(p)) this.householdCache.set(p, null);
     const stored = wanted.filter((p) => !this.createdProfiles.has(p));
     if (stored.length > 0) {
-      const rows = await this.query<{ profile_id: string; household_id: string | null }>(
-        'households of profiles',
-        `SELECT profile_id, household_id FROM profiles WHERE profile_id = ANY($1::text[])`,
-        [stored],
-      );
+      const rows = await this.query<{ profile_id: string; household_id: string | null }>('households of profiles', `SELECT profile_id, household_id FROM profiles WHERE profile_id = ANY($1::text[])`, [stored]);
       for (const p of stored) this.householdCache.set(p, null);
       for (const r of rows) this.householdCache.set(r.profile_id, r.household_id);
       for (const p of stored) this.loadedHouseholds.set(p, this.householdCache.get(p)!);
@@ -703,11 +674,10 @@ export class PostgresGraphStore implements GraphStore {
     await this.writeRows('record_values', 'value_key', valueRows);
     await this.writeRows('record_addresses', 'address_key', addressRows);
     if (linkDeletes.length > 0) {
-      await this.query(
-        'links delete',
-        `DELETE FROM links l USING unnest($1::text[], $2::text[]) AS d(a, b) WHERE l.a = d.a AND l.b = d.b`,
-        [linkDeletes.map((d) => d[0]), linkDeletes.map((d) => d[1])],
-      );
+      await this.query('links delete', `DELETE FROM links l USING unnest($1::text[], $2::text[]) AS d(a, b) WHERE l.a = d.a AND l.b = d.b`, [
+        linkDeletes.map((d) => d[0]),
+        linkDeletes.map((d) => d[1]),
+      ]);
     }
     if (linkUpserts.length > 0) {
       await this.query(
@@ -717,28 +687,13 @@ export class PostgresGraphStore implements GraphStore {
          FROM jsonb_to_recordset($1::jsonb) AS x(a text, b text, rule text, rank int, score real, matched_values text[], matched jsonb)
          ON CONFLICT (a, b) DO UPDATE SET rule = EXCLUDED.rule, rank = EXCLUDED.rank, score = EXCLUDED.score,
            matched_values = EXCLUDED.matched_values, matched = EXCLUDED.matched, created_at = now()`,
-        [
-          JSON.stringify(
-            linkUpserts.map((l) => ({
-              a: l.a,
-              b: l.b,
-              rule: l.rule,
-              rank: l.rank,
-              score: l.score,
-              matched_values: l.values,
-              matched: l.matched,
-            })),
-          ),
-        ],
+        [JSON.stringify(linkUpserts.map((l) => ({ a: l.a, b: l.b, rule: l.rule, rank: l.rank, score: l.score, matched_values: l.values, matched: l.matched })))],
       );
     }
-    const statuses = [...this.batchValues]
-      .map((key) => this.valueCache.get(key)!)
-      .filter((v) => v.status !== (this.loadedStatus.get(v.key) ?? 'usable'));
+    const statuses = [...this.batchValues].map((key) => this.valueCache.get(key)!).filter((v) => v.status !== (this.loadedStatus.get(v.key) ?? 'usable'));
     const usable = statuses.filter((v) => v.status === 'usable').map((v) => v.key);
     const restricted = statuses.filter((v) => v.status !== 'usable');
-    if (usable.length > 0)
-      await this.query('value statuses delete', `DELETE FROM value_statuses WHERE value_key = ANY($1::text[])`, [usable]);
+    if (usable.length > 0) await this.query('value statuses delete', `DELETE FROM value_statuses WHERE value_key = ANY($1::text[])`, [usable]);
     if (restricted.length > 0) {
       await this.query(
         'value statuses upsert',
@@ -749,19 +704,14 @@ export class PostgresGraphStore implements GraphStore {
     }
     const created = [...this.createdProfiles].filter((p) => !this.droppedProfiles.has(p));
     if (created.length > 0) await this.query('profiles insert', `INSERT INTO profiles (profile_id) SELECT unnest($1::text[])`, [created]);
-    const moved = [...this.batchHouseholds]
-      .map((p): [string, string | null] => [p, this.householdCache.get(p) ?? null])
-      .filter(
-        ([p, h]) =>
-          !this.droppedProfiles.has(p) &&
-          (this.createdProfiles.has(p) ? h !== null : this.loadedHouseholds.has(p) && this.loadedHouseholds.get(p) !== h),
-      );
+    const moved = [...this.batchHouseholds].map((p): [string, string | null] => [p, this.householdCache.get(p) ?? null]).filter(
+      ([p, h]) => !this.droppedProfiles.has(p) && (this.createdProfiles.has(p) ? h !== null : this.loadedHouseholds.has(p) && this.loadedHouseholds.get(p) !== h),
+    );
     if (moved.length > 0) {
-      await this.query(
-        'profiles household update',
-        `UPDATE profiles p SET household_id = m.h FROM unnest($1::text[], $2::text[]) AS m(id, h) WHERE p.profile_id = m.id`,
-        [moved.map(([p]) => p), moved.map(([, h]) => h)],
-      );
+      await this.query('profiles household update', `UPDATE profiles p SET household_id = m.h FROM unnest($1::text[], $2::text[]) AS m(id, h) WHERE p.profile_id = m.id`, [
+        moved.map(([p]) => p),
+        moved.map(([, h]) => h),
+      ]);
     }
     const dropped = [...this.droppedProfiles].filter(([p]) => !this.createdProfiles.has(p));
     if (dropped.length > 0) {
@@ -786,18 +736,16 @@ export class PostgresGraphStore implements GraphStore {
 
   private async writeRows(table: string, column: string, rows: { add: [string, string][]; remove: [string, string][] }): Promise<void> {
     if (rows.remove.length > 0) {
-      await this.query(
-        `${table} delete`,
-        `DELETE FROM ${table} t USING unnest($1::text[], $2::text[]) AS d(k, r) WHERE t.${column} = d.k AND t.record_id = d.r`,
-        [rows.remove.map((x) => x[0]), rows.remove.map((x) => x[1])],
-      );
+      await this.query(`${table} delete`, `DELETE FROM ${table} t USING unnest($1::text[], $2::text[]) AS d(k, r) WHERE t.${column} = d.k AND t.record_id = d.r`, [
+        rows.remove.map((x) => x[0]),
+        rows.remove.map((x) => x[1]),
+      ]);
     }
     if (rows.add.length > 0) {
-      await this.query(
-        `${table} insert`,
-        `INSERT INTO ${table} (${column}, record_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
-        [rows.add.map((x) => x[0]), rows.add.map((x) => x[1])],
-      );
+      await this.query(`${table} insert`, `INSERT INTO ${table} (${column}, record_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [
+        rows.add.map((x) => x[0]),
+        rows.add.map((x) => x[1]),
+      ]);
     }
   }
 }

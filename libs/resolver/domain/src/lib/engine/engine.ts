@@ -194,15 +194,13 @@ export class IdentityEngine {
   /** Each event's accumulated party and evidence, in order per record, built once for the prefetch and the events. */
   private prepare(events: readonly EngineEvent[], records: ReadonlyMap<string, RecordState>): Prepared[] {
     const last = new Map<string, { party: Party | null; evidenceJson: string }>();
-    for (const [id, r] of records)
-      last.set(id, { party: r.party, evidenceJson: r.fingerprint === this.config.evidenceFingerprint ? r.evidenceJson : '' });
+    for (const [id, r] of records) last.set(id, { party: r.party, evidenceJson: r.fingerprint === this.config.evidenceFingerprint ? r.evidenceJson : '' });
     return events.map((event) => {
       const before = last.get(event.record);
       const party = accumulateParty(before?.party ?? null, event);
       const evidence = buildEvidence(party, this.config);
       const evidenceJson = JSON.stringify(evidence);
-      const keys =
-        evidenceJson === before?.evidenceJson || event.eventType === 'RECORD_DELETE' ? null : blockingKeys(evidence, this.config);
+      const keys = evidenceJson === before?.evidenceJson || event.eventType === 'RECORD_DELETE' ? null : blockingKeys(evidence, this.config);
       last.set(event.record, { party, evidenceJson });
       return { party, evidence, evidenceJson, keys };
     });
@@ -244,21 +242,10 @@ export class IdentityEngine {
   // --- one event ------------------------------------------------------------------------------
 
   /** `touched`: records whose links may have changed; `changed`: records whose party changed (their golden record is due). */
-  private async apply(
-    existing: RecordState | null,
-    event: EngineEvent,
-    prepared: Prepared,
-    touched: Set<string>,
-    changed: Set<string>,
-  ): Promise<RecordState> {
+  private async apply(existing: RecordState | null, event: EngineEvent, prepared: Prepared, touched: Set<string>, changed: Set<string>): Promise<RecordState> {
     const { party, evidence, evidenceJson } = prepared;
     const deleted = event.eventType === 'RECORD_DELETE';
-    if (
-      existing &&
-      existing.evidenceJson === evidenceJson &&
-      existing.fingerprint === this.config.evidenceFingerprint &&
-      existing.deleted === deleted
-    ) {
+    if (existing && existing.evidenceJson === evidenceJson && existing.fingerprint === this.config.evidenceFingerprint && existing.deleted === deleted) {
       if (!deleted && JSON.stringify(existing.party) !== JSON.stringify(party)) {
         existing.party = party;
         existing.observedAt = Math.max(existing.observedAt, event.occurredAt);
@@ -300,8 +287,7 @@ export class IdentityEngine {
     for (const a of new Set([...(before?.addresses ?? []), ...evidence.addresses])) {
       const around = await this.store.records(await this.store.atAddress(a));
       for (const other of around.values()) {
-        for (const key of other.evidence.identifiers)
-          if (!touchedValues.has(key) && (await this.isHouseholdKey(key))) touchedValues.add(key);
+        for (const key of other.evidence.identifiers) if (!touchedValues.has(key) && (await this.isHouseholdKey(key))) touchedValues.add(key);
       }
     }
     const limit = this.config.file.blocking.maxRecordsPerKey;
@@ -596,9 +582,7 @@ export class IdentityEngine {
     const records = [...(await this.store.records(await this.store.members(profile))).values()].filter((r) => !r.deleted);
     if (records.length === 0) return null;
     records.sort((a, b) => a.seq - b.seq);
-    return records.length === 1
-      ? recordAsProfile(records[0]!.id, records[0]!.evidence)
-      : profileEvidence(records.map((r) => ({ recordId: r.id, evidence: r.evidence })));
+    return records.length === 1 ? recordAsProfile(records[0]!.id, records[0]!.evidence) : profileEvidence(records.map((r) => ({ recordId: r.id, evidence: r.evidence })));
   }
 
   /** Profiles that may share a household with this one: through its phones and emails (not over-frequent) and its addresses. */
@@ -660,8 +644,7 @@ export class IdentityEngine {
       for (const q of await candidatesOf(p)) area.add(q);
     }
     const before = await this.store.householdsOf([...area]);
-    for (const h of new Set([...before.values()].filter((h): h is string => h !== null)))
-      for (const p of await this.store.householdMembers(h)) area.add(p);
+    for (const h of new Set([...before.values()].filter((h): h is string => h !== null))) for (const p of await this.store.householdMembers(h)) area.add(p);
     const previous = await this.store.householdsOf([...area]);
     // Every profile of the area has its candidates looked at below: theirs too, in bulk.
     await this.prefetchHouseholdEvidence(new Set([...area].filter((p) => !candidates.has(p))));
@@ -680,8 +663,7 @@ export class IdentityEngine {
         const b = await ev(q);
         if (!b) continue;
         const overFrequent = new Set<string>();
-        for (const key of a.identifiers)
-          if (b.identifierSet.has(key) && (await this.store.value(key)).status === 'over-frequent') overFrequent.add(key);
+        for (const key of a.identifiers) if (b.identifierSet.has(key) && (await this.store.value(key)).status === 'over-frequent') overFrequent.add(key);
         if (householdMatch(a, b, this.config, { overFrequent })) {
           const [x, y] = [find(p), find(q)];
           parent.set(x < y ? y : x, x < y ? x : y);
@@ -789,10 +771,7 @@ export class IdentityEngine {
     };
     groups.forEach((g, i) => {
       const id = idOf.get(i)!;
-      const absorbed = [...dropped]
-        .filter(([, s]) => s === id)
-        .map(([p]) => p)
-        .sort();
+      const absorbed = [...dropped].filter(([, s]) => s === id).map(([p]) => p).sort();
       if (absorbed.length > 0) changes.push({ kind: 'profiles-merged', profile: id, absorbed, cause: causeIn(g) });
     });
     // Splits: a kept profile whose records went to several groups.
@@ -806,12 +785,7 @@ export class IdentityEngine {
     for (const [p, parts] of partsOf) {
       const keptGroup = groups[[...idOf].find(([, id]) => id === p)![0]]!;
       const cause = causeIn(groups.filter((_, i) => parts.has(idOf.get(i)!) || idOf.get(i) === p).flat());
-      changes.push({
-        kind: 'profile-split',
-        profile: p,
-        parts: [...parts].sort(),
-        cause: cause && { record: cause.record, link: strongest(cause.record, new Set(keptGroup)) },
-      });
+      changes.push({ kind: 'profile-split', profile: p, parts: [...parts].sort(), cause: cause && { record: cause.record, link: strongest(cause.record, new Set(keptGroup)) } });
     }
 
     groups.forEach((g, i) => {
