@@ -3,8 +3,9 @@
 // reading the same events: the same profiles (as groups of records), the same links with the same
 // rules, the same value statuses. Records of one person arrive on different partitions at once.
 // Every resolver here keeps its store between batches (GRAPH_CACHE_RECORDS): the single one works
-// mostly from what its last batch left in memory, the three mostly from Postgres, since each one's
-// writes move the graph's version under the others: the graphs agree both ways.
+// mostly from what its last batch left in memory, within a bound far below the graph's size (it
+// drops the least recently used records all the time), the three mostly from Postgres, since each
+// one's writes move the graph's version under the others: the graphs agree both ways.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,8 @@ const cli = join(__dirname, '..', '..', 'tools', 'cli', 'c360.mjs');
 const canonical = [Topics.canonicalEvents.name];
 /** Resolvers that start each batch from the store the one before left, while no other writer came between. */
 const KEEP_STORE = { GRAPH_CACHE_RECORDS: '100000' };
+/** A store kept within 300 records, of the about 1,200 the events make. */
+const SMALL_STORE = { GRAPH_CACHE_RECORDS: '300' };
 
 /** The graph of a resolver database, independent of profile ids: profiles as sorted record lists, links, statuses. */
 async function graphOf(url: string) {
@@ -86,7 +89,7 @@ describe('resolver scale-out and crash recovery', () => {
     expect(three.records).toBe(truth.records.length);
 
     // One resolver on its own database, from the same starting offsets.
-    const alone = await pipeline.start('resolver', { ...KEEP_STORE, DATABASE_URL: single.url, KAFKA_GROUP_ID: singleGroup });
+    const alone = await pipeline.start('resolver', { ...SMALL_STORE, DATABASE_URL: single.url, KAFKA_GROUP_ID: singleGroup });
     resolvers.push(alone);
     await waitForLag(singleGroup, 'single resolver', 240_000);
     const one = await graphOf(single.url);
@@ -95,6 +98,7 @@ describe('resolver scale-out and crash recovery', () => {
     const metrics = await (await fetch(`${alone.url}/metrics`)).text();
     const batches = (store: string) => Number(metrics.match(new RegExp(`c360_resolver_batches_total\\{[^}]*store="${store}"[^}]*\\} (\\d+)`))?.[1] ?? 0);
     expect(batches('warm')).toBeGreaterThan(batches('cold'));
+    expect(Number(metrics.match(/^c360_resolver_store_evicted_records_total(?:\{[^}]*\})? (\d+)/m)?.[1] ?? 0)).toBeGreaterThan(0);
     // What its store waited for, per statement: among them, the graph's writes.
     const upserts = Number(metrics.match(/c360_resolver_store_queries_total\{[^}]*statement="records upsert"[^}]*\} (\d+)/)?.[1] ?? 0);
     expect(upserts).toBeGreaterThan(0);

@@ -38,8 +38,8 @@ const splitRecord = (record: string) => {
  *
  * Batches reuse the store of the batch before (what it loaded, as it left it) when the graph's
  * version under the lock is the one that batch committed: no other instance and no steward
- * changed the graph in between. Otherwise, after a failed batch, or once the store holds more
- * than GRAPH_CACHE_RECORDS records (0, the default: always), a batch starts from an empty store.
+ * changed the graph in between; past GRAPH_CACHE_RECORDS records (0, the default: no store is
+ * kept) the least recently used are dropped. After a failed batch a batch starts from an empty store.
  */
 @Injectable()
 export class IdentityGraphService {
@@ -50,6 +50,7 @@ export class IdentityGraphService {
   private readonly batches: Counter<'store'>;
   private readonly statementSeconds: Counter<'statement'>;
   private readonly statementCalls: Counter<'statement'>;
+  private readonly evicted: Counter;
   /** The store the last committed batch left, and the graph version it committed. */
   private warm: { store: PostgresGraphStore; version: number } | null = null;
   /** Changes of this process, one after the other (they would wait for each other's graph lock anyway). */
@@ -94,6 +95,11 @@ export class IdentityGraphService {
       name: 'c360_resolver_store_query_seconds_total',
       help: 'Seconds the graph store waited for Postgres, by statement (records, links of records, values, record_addresses holders, records upsert, ...).',
       labelNames: ['statement'],
+      registers: [metrics],
+    });
+    this.evicted = new Counter({
+      name: 'c360_resolver_store_evicted_records_total',
+      help: 'Records the kept store dropped, least recently used first, to stay within GRAPH_CACHE_RECORDS (loaded again from Postgres when a batch needs them).',
       registers: [metrics],
     });
     this.statementCalls = new Counter({
@@ -213,7 +219,8 @@ export class IdentityGraphService {
     // Committed: the store's memory is what is stored now.
     if (reuse && this.cacheRecords > 0) {
       store.settle();
-      if (store.size <= this.cacheRecords) this.warm = { store, version };
+      this.evicted.inc(store.evict(this.cacheRecords));
+      this.warm = { store, version };
     }
     return outcome;
   }

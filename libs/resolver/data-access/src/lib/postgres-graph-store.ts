@@ -56,8 +56,8 @@ interface Snapshot {
   readonly row: RecordFields | null;
   readonly evidence: RecordEvidence;
   readonly keys: readonly string[];
-  /** Links where this record is `a`, per other record (the engine replaces a link, never changes one). */
-  readonly links: ReadonlyMap<string, Link>;
+  /** Links where this record is `a` (the engine replaces a link, never changes one); most records have none, and share one empty array. */
+  readonly links: readonly Link[];
 }
 
 /** Counters of one batch's store work. */
@@ -103,12 +103,18 @@ const fieldsChanged = (a: RecordFields, r: RecordState) =>
   a.profile !== r.profile ||
   a.deleted !== r.deleted;
 
+const NO_LINKS: readonly Link[] = [];
+const linksFrom = (state: RecordState): readonly Link[] => {
+  let out: Link[] | null = null;
+  for (const l of state.links.values()) if (l.a === state.id) (out ??= []).push(l);
+  return out ?? NO_LINKS;
+};
 const snapshotOf = (state: RecordState, isNew: boolean): Snapshot => ({
   isNew,
   row: fieldsOf(state),
   evidence: state.evidence,
   keys: state.keys,
-  links: new Map([...state.links.values()].filter((l) => l.a === state.id).map((l) => [l.b, l])),
+  links: linksFrom(state),
 });
 
 export class PostgresGraphStore implements GraphStore {
@@ -129,11 +135,17 @@ export class PostgresGraphStore implements GraphStore {
   private readonly recordSeqs: number[] = [];
   /** Records loaded without their party (candidates, neighbours): loaded when a batch's event is about one. */
   private readonly partyless = new Set<string>();
+  /** Every record in memory, least recently used by a batch first (`evict`). */
+  private readonly recency = new Map<string, true>();
   // What this batch handed out (and may change): everything else is as stored.
   private batchRecords = new Set<string>();
   private batchValues = new Set<string>();
   private batchIndexes = new Set<string>();
   private batchHouseholds = new Set<string>();
+  // What this batch's prefetches already followed, per record: its links, its values and addresses, its profile.
+  private linksFollowed = new Set<string>();
+  private valuesFollowed = new Set<string>();
+  private profilesFollowed = new Set<string>();
   stats: StoreStats = newStats();
 
   /** Above every type's frequency cap (and its +1 for holders loaded in full). */
@@ -159,6 +171,9 @@ export class PostgresGraphStore implements GraphStore {
     this.batchValues = new Set();
     this.batchIndexes = new Set();
     this.batchHouseholds = new Set();
+    this.linksFollowed = new Set();
+    this.valuesFollowed = new Set();
+    this.profilesFollowed = new Set();
     this.stats = newStats();
   }
 
@@ -169,7 +184,11 @@ export class PostgresGraphStore implements GraphStore {
    * loaded again when needed: a store that served many batches answers as a new one would.
    */
   settle(): void {
-    for (const id of this.batchRecords) this.snapshots.set(id, snapshotOf(this.recordCache.get(id)!, false));
+    for (const id of this.batchRecords) {
+      this.snapshots.set(id, snapshotOf(this.recordCache.get(id)!, false));
+      this.recency.delete(id);
+      this.recency.set(id, true);
+    }
     for (const key of this.batchValues) {
       const v = this.valueCache.get(key)!;
       const small = v.count <= maxRecordsPerValue(this.config, identifierTypeOf(key)) + 1;
@@ -194,6 +213,57 @@ export class PostgresGraphStore implements GraphStore {
     }
     this.createdProfiles.clear();
     this.droppedProfiles.clear();
+  }
+
+  /**
+   * After `settle`: when the store holds more than `maxRecords` records, drops the least recently
+   * used down to 80 % of it (returns how many), with the values, keys, addresses, profiles and households no record
+   * left refers to. What is dropped is as stored, so dropping it changes no answer, only what the
+   * next batch loads again (a link kept at one end is the object the other end gets on its reload).
+   */
+  evict(maxRecords: number): number {
+    if (this.recordCache.size <= maxRecords) return 0;
+    const before = this.recordCache.size;
+    const target = Math.floor(maxRecords * 0.8);
+    for (const id of this.recency.keys()) {
+      if (this.recordCache.size <= target) break;
+      this.recordCache.delete(id);
+      this.snapshots.delete(id);
+      this.partyless.delete(id);
+      this.recency.delete(id);
+    }
+    const values = new Set<string>();
+    const keys = new Set<string>();
+    const addresses = new Set<string>();
+    const profiles = new Set<string>();
+    for (const r of this.recordCache.values()) {
+      for (const v of r.evidence.identifiers) values.add(v);
+      for (const k of r.keys) keys.add(k);
+      for (const a of r.evidence.addresses) addresses.add(a);
+      if (r.profile !== null) profiles.add(r.profile);
+    }
+    const households = new Set<string>();
+    for (const p of profiles) {
+      const h = this.householdCache.get(p);
+      if (h) households.add(h);
+    }
+    const keepOnly = <K>(cache: { keys(): Iterable<K>; delete(k: K): boolean }, kept: ReadonlySet<K>, also?: { delete(k: K): boolean }) => {
+      for (const k of [...cache.keys()]) {
+        if (kept.has(k)) continue;
+        cache.delete(k);
+        also?.delete(k);
+      }
+    };
+    keepOnly(this.valueCache, values, this.loadedStatus);
+    keepOnly(this.indexCache, keys);
+    keepOnly(this.addressCache, addresses);
+    keepOnly(this.memberCache, profiles);
+    keepOnly(this.householdCache, profiles, this.loadedHouseholds);
+    keepOnly(this.householdMemberCache, households);
+    keepOnly(this.decisionCache, new Set(this.recordCache.keys()));
+    // Known to be absent: only an optimisation, and records this process creates leave it anyway.
+    this.absent.clear();
+    return before - this.recordCache.size;
   }
 
   /** `statement`: what the query is, for the per-statement figures (`stats.statements`). */
@@ -235,11 +305,18 @@ export class PostgresGraphStore implements GraphStore {
     for (const v of values) for (const h of this.valueCache.get(v)?.holders ?? []) reached.add(h);
     for (const k of keys) for (const m of this.indexCache.get(k)?.members ?? []) reached.add(m);
     for (const a of addresses) for (const m of this.addressCache.get(a) ?? []) reached.add(m);
-    for (const id of [...this.batchRecords]) for (const other of this.recordCache.get(id)!.links.keys()) reached.add(other);
+    // A batch prefetches several times (its events, then its households): each follows only what the ones before did not.
+    const following = [...this.batchRecords].filter((id) => !this.linksFollowed.has(id));
+    for (const id of following) {
+      this.linksFollowed.add(id);
+      for (const other of this.recordCache.get(id)!.links.keys()) reached.add(other);
+    }
     const around = await this.records(reached);
     const moreValues = new Set<string>();
     const moreAddresses = new Set<string>();
     for (const r of around.values()) {
+      if (this.valuesFollowed.has(r.id)) continue;
+      this.valuesFollowed.add(r.id);
       for (const v of r.evidence.identifiers) if (!this.valueCache.has(v)) moreValues.add(v);
       for (const a of r.evidence.addresses) if (!this.addressCache.has(a)) moreAddresses.add(a);
     }
@@ -251,6 +328,8 @@ export class PostgresGraphStore implements GraphStore {
     // Their profiles' records, the profiles' households, and those households' members and records.
     const profiles = new Set<string>(more ?? []);
     for (const id of this.batchRecords) {
+      if (this.profilesFollowed.has(id)) continue;
+      this.profilesFollowed.add(id);
       const profile = this.recordCache.get(id)!.profile;
       if (profile) profiles.add(profile);
     }
@@ -446,7 +525,7 @@ export class PostgresGraphStore implements GraphStore {
     this.recordCache.set(id, r);
     this.batchRecords.add(id);
     this.absent.delete(id);
-    this.snapshots.set(id, { isNew: true, row: null, evidence: r.evidence, keys: [], links: new Map() });
+    this.snapshots.set(id, { isNew: true, row: null, evidence: r.evidence, keys: [], links: NO_LINKS });
     return r;
   }
 
@@ -621,6 +700,7 @@ export class PostgresGraphStore implements GraphStore {
     const valueRows = { add: [] as [string, string][], remove: [] as [string, string][] };
     const addressRows = { add: [] as [string, string][], remove: [] as [string, string][] };
     const diff = (rows: typeof keyRows, id: string, before: readonly string[], after: readonly string[]) => {
+      if (before === after) return; // most records the batch handed out it did not change
       const b = new Set(before);
       const a = new Set(after);
       for (const k of a) if (!b.has(k)) rows.add.push([k, id]);
@@ -635,12 +715,16 @@ export class PostgresGraphStore implements GraphStore {
       diff(keyRows, r.id, snap.keys, r.keys);
       diff(valueRows, r.id, snap.evidence.identifiers, r.evidence.identifiers);
       diff(addressRows, r.id, snap.evidence.addresses, r.evidence.addresses);
-      const current = new Map([...r.links.values()].filter((l) => l.a === r.id).map((l) => [l.b, l]));
-      for (const [b, l] of current) {
-        const loaded = snap.links.get(b);
+      const links = linksFrom(r);
+      if (links.length === snap.links.length && links.every((l, i) => l === snap.links[i])) continue;
+      const loadedLinks = new Map(snap.links.map((l) => [l.b, l]));
+      const current = new Set<string>();
+      for (const l of links) {
+        current.add(l.b);
+        const loaded = loadedLinks.get(l.b);
         if (loaded !== l && (loaded === undefined || linkJson(loaded) !== linkJson(l))) linkUpserts.push(l);
       }
-      for (const b of snap.links.keys()) if (!current.has(b)) linkDeletes.push([r.id, b]);
+      for (const b of loadedLinks.keys()) if (!current.has(b)) linkDeletes.push([r.id, b]);
     }
     if (dirty.length > 0) {
       await this.query(

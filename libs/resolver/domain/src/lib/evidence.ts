@@ -316,7 +316,7 @@ export function profileEvidence(records: readonly { readonly recordId: string; r
       identifiers.add(key);
       note(`id:${key}`, recordId);
     }
-    for (const [key, line] of Object.entries(evidence.phoneLines)) phoneLines[key] ??= line;
+    for (const key in evidence.phoneLines) phoneLines[key] ??= evidence.phoneLines[key]!;
     for (const key of evidence.workContacts ?? []) workContacts.add(key);
     for (const a of evidence.addresses) {
       if (addresses.size < MAX_VALUES_PER_FIELD * 2) addresses.add(a);

@@ -30,6 +30,7 @@ import { type MatchContext, conflicts, match } from '../rules';
 import { blockingKeys } from '../blocking';
 import { householdMatch } from '../households';
 import type { GraphStore, Link, PrefetchNeeds, RecordState, StewardDecision, ValueState } from './graph-store';
+import { sameJson } from './same-party';
 
 /** What the engine receives: an event about a source record ('source:sourceRecordId'). */
 export interface EngineEvent {
@@ -246,7 +247,7 @@ export class IdentityEngine {
     const { party, evidence, evidenceJson } = prepared;
     const deleted = event.eventType === 'RECORD_DELETE';
     if (existing && existing.evidenceJson === evidenceJson && existing.fingerprint === this.config.evidenceFingerprint && existing.deleted === deleted) {
-      if (!deleted && JSON.stringify(existing.party) !== JSON.stringify(party)) {
+      if (!deleted && !sameJson(existing.party, party)) {
         existing.party = party;
         existing.observedAt = Math.max(existing.observedAt, event.occurredAt);
         changed.add(existing.id);
