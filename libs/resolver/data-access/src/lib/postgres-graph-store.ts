@@ -38,17 +38,12 @@ interface RecordRow {
   keys: string;
   profile_id: string | null;
   deleted: boolean;
+  /** JSON text: the record's links, StoredLink[]. */
+  links: string;
 }
 
-interface LinkRow {
-  a: string;
-  b: string;
-  rule: string;
-  rank: number;
-  score: number;
-  /** JSON text. */
-  matched_values: string;
-}
+/** A stored link as the records query returns it: [a, b, rule, rank, score, matched values]. */
+type StoredLink = [string, string, string, number, number, string[]];
 
 /** What a record was when loaded: the flush writes what differs. */
 interface Snapshot {
@@ -453,24 +448,18 @@ export class PostgresGraphStore implements GraphStore {
     this.stats.lazyLoads++;
     // Most records a batch loads are candidates, cohabitants and profile members: the engine needs
     // their evidence and links, not their party (the largest column) nor the links' explanations.
+    // Each record comes with its links as one JSON text: one query, and one parse per record
+    // rather than a driver row per link.
     const rows = await this.query<RecordRow>(
       'records',
-      `SELECT record_id, seq, ${withParty ? 'party' : 'NULL::jsonb AS party'}, observed_at, evidence, fingerprint, array_to_json(keys)::text AS keys, profile_id, deleted
-       FROM records WHERE record_id = ANY($1::text[])`,
+      `SELECT r.record_id, r.seq, ${withParty ? 'r.party' : 'NULL::jsonb AS party'}, r.observed_at, r.evidence, r.fingerprint, array_to_json(r.keys)::text AS keys,
+         r.profile_id, r.deleted,
+         (SELECT coalesce(json_agg(json_build_array(l.a, l.b, l.rule, l.rank, l.score, l.matched_values)), '[]')::text
+          FROM (SELECT a, b, rule, rank, score, matched_values FROM links WHERE a = r.record_id
+                UNION ALL SELECT a, b, rule, rank, score, matched_values FROM links WHERE b = r.record_id) l) AS links
+       FROM records r WHERE r.record_id = ANY($1::text[])`,
       [unique],
     );
-    const links = await this.query<LinkRow>(
-      'links of records',
-      `SELECT a, b, rule, rank, score, array_to_json(matched_values)::text AS matched_values FROM links WHERE a = ANY($1::text[])
-       UNION ALL SELECT a, b, rule, rank, score, array_to_json(matched_values)::text FROM links WHERE b = ANY($1::text[])`,
-      [unique],
-    );
-    const linksOf = new Map<string, Link[]>();
-    for (const l of links) {
-      // A loaded link is written again only if the engine replaces it (with its own explanation).
-      const link: Link = { a: l.a, b: l.b, rule: l.rule, rank: l.rank, score: l.score, values: JSON.parse(l.matched_values) as string[], matched: [] };
-      for (const end of [l.a, l.b]) (linksOf.get(end) ?? linksOf.set(end, []).get(end)!).push(link);
-    }
     for (const row of rows) {
       const evidence = JSON.parse(row.evidence) as RecordEvidence;
       const state: RecordState = {
@@ -486,14 +475,16 @@ export class PostgresGraphStore implements GraphStore {
         deleted: row.deleted,
         links: new Map(),
       };
-      for (const l of linksOf.get(state.id) ?? []) {
-        const other = l.a === state.id ? l.b : l.a;
-        // A link the engine already dropped or changed with the other end loaded: the other end is right.
+      for (const [a, b, rule, rank, score, values] of JSON.parse(row.links) as StoredLink[]) {
+        const other = a === state.id ? b : a;
+        // The other end loaded (before, or just now in this loop): its link is right, and the one
+        // object both ends share; none there, the engine already dropped the link. A loaded link
+        // is written again only if the engine replaces it (with its own explanation).
         const loadedOther = this.recordCache.get(other);
         if (loadedOther) {
           const current = loadedOther.links.get(state.id);
           if (current) state.links.set(other, current);
-        } else state.links.set(other, l);
+        } else state.links.set(other, { a, b, rule, rank, score, values, matched: [] });
       }
       this.recordCache.set(state.id, state);
       this.snapshots.set(state.id, snapshotOf(state, false));
