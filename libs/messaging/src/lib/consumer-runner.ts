@@ -59,6 +59,7 @@ export interface ConsumerRunnerOptions {
   readonly logger: Logger;
   readonly retry?: RetryPolicy;
   readonly partitionsConsumedConcurrently?: number;
+  readonly maxBytesPerPartition?: number;
   /** Runs after a batch's handler succeeded and before its offsets are committed (e.g. an outbox flush). */
   readonly beforeCommit?: () => Promise<void>;
   /** Called when the consumer gives up for good; the service should exit so it is restarted. */
@@ -76,8 +77,8 @@ export class ConsumerRunner {
   }
 
   async start(): Promise<void> {
-    const { transport, groupId, partitionsConsumedConcurrently } = this.options;
-    this.consumer = transport.consumer({ groupId, topics: [...this.byTopic.keys()], partitionsConsumedConcurrently });
+    const { transport, groupId, partitionsConsumedConcurrently, maxBytesPerPartition } = this.options;
+    this.consumer = transport.consumer({ groupId, topics: [...this.byTopic.keys()], partitionsConsumedConcurrently, maxBytesPerPartition });
     this.consumer.onCrash((error) => this.options.onFatal(error));
     await this.consumer.run((batch) => this.processBatch(batch));
   }

@@ -12,6 +12,8 @@ export const baseConfigSchema = z.object({
   KAFKA_GROUP_ID: z.string().optional(),
   /** Partitions one process consumes at once. */
   KAFKA_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(2),
+  /** The most bytes one fetch takes from a partition: the size of a batch when a partition is behind. */
+  KAFKA_MAX_BYTES_PER_PARTITION: z.coerce.number().int().min(65_536).max(10_485_760).default(1_048_576),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

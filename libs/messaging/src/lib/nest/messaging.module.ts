@@ -85,6 +85,7 @@ export class ConsumerHost implements OnApplicationBootstrap, OnModuleDestroy {
       logger: this.logger,
       retry: this.options.retry,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+      maxBytesPerPartition: this.options.maxBytesPerPartition,
       beforeCommit: () => this.barriers.run(),
       onFatal: (error) => {
         this.logger.error(`consumer stopped for good: ${error.message}; exiting so the service is restarted`);
@@ -170,6 +171,7 @@ export class MessagingModule {
       registryUrl: config.SCHEMA_REGISTRY_URL,
       groupId: config.KAFKA_GROUP_ID ?? `c360-${service}`,
       partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
+      maxBytesPerPartition: config.KAFKA_MAX_BYTES_PER_PARTITION,
       ...topics,
     });
   }

@@ -13,6 +13,8 @@ export interface MessagingModuleOptions {
   /** Topics the service must consume; each needs exactly one @Consume handler. */
   readonly consumes: readonly TopicSpec[];
   readonly partitionsConsumedConcurrently?: number;
+  /** The most bytes one fetch takes from a partition (the consumer's batch size when it is behind). */
+  readonly maxBytesPerPartition?: number;
   readonly retry?: RetryPolicy;
   /** Seconds between consumer-lag refreshes from the broker. */
   readonly lagRefreshSeconds?: number;
