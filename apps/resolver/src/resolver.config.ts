@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiKeysSchema, databaseConfigSchema, loadConfig } from '@c360/platform';
+import { apiKeysSchema, databaseConfigSchema, loadConfig, maxBytesPerPartitionSchema } from '@c360/platform';
 
 export const resolverConfigSchema = databaseConfigSchema.extend({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3102),
@@ -19,7 +19,7 @@ export const resolverConfigSchema = databaseConfigSchema.extend({
    * set-based, and a record a batch meets several times is loaded once. The full resolve run went
    * from 48 batches to 20 and from about 3,500 to 4,100 events/s (docs/architecture.md, "Concurrency").
    */
-  KAFKA_MAX_BYTES_PER_PARTITION: z.coerce.number().int().min(65_536).max(10_485_760).default(4_194_304),
+  KAFKA_MAX_BYTES_PER_PARTITION: maxBytesPerPartitionSchema(4_194_304),
 });
 export type ResolverConfig = z.infer<typeof resolverConfigSchema>;
 

@@ -2,6 +2,9 @@
 // Nothing else in c360 reads process.env.
 import { z } from 'zod';
 
+/** The most bytes one fetch takes from a partition: the size of a batch when a partition is behind. A service may default otherwise. */
+export const maxBytesPerPartitionSchema = (fallback: number) => z.coerce.number().int().min(65_536).max(10_485_760).default(fallback);
+
 export const baseConfigSchema = z.object({
   KAFKA_BROKERS: z.string().min(1).transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean)),
   SCHEMA_REGISTRY_URL: z.string().url(),
@@ -12,8 +15,7 @@ export const baseConfigSchema = z.object({
   KAFKA_GROUP_ID: z.string().optional(),
   /** Partitions one process consumes at once. */
   KAFKA_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(2),
-  /** The most bytes one fetch takes from a partition: the size of a batch when a partition is behind. */
-  KAFKA_MAX_BYTES_PER_PARTITION: z.coerce.number().int().min(65_536).max(10_485_760).default(1_048_576),
+  KAFKA_MAX_BYTES_PER_PARTITION: maxBytesPerPartitionSchema(1_048_576),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

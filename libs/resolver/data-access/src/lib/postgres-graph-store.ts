@@ -242,8 +242,9 @@ export class PostgresGraphStore implements GraphStore {
       const h = this.householdCache.get(p);
       if (h) households.add(h);
     }
+    // A Map's iteration carries on past entries deleted during it.
     const keepOnly = <K>(cache: { keys(): Iterable<K>; delete(k: K): boolean }, kept: ReadonlySet<K>, also?: { delete(k: K): boolean }) => {
-      for (const k of [...cache.keys()]) {
+      for (const k of cache.keys()) {
         if (kept.has(k)) continue;
         cache.delete(k);
         also?.delete(k);
