@@ -31,29 +31,39 @@ export async function bootstrapService(
 /**
  * Runs a service's main; a failure to start is logged and ends the process with code 1. With
  * C360_CPU_PROFILE=<file.cpuprofile> the process records a V8 CPU profile from start to exit
- * (open it in Chrome DevTools or speedscope): how to find where a service spends its time.
+ * (open it in Chrome DevTools or speedscope): how to find where a service spends its time. With
+ * C360_HEAP_PROFILE=<file.heapprofile> it samples every allocation, collected since or not: where
+ * it allocates, and so what its garbage collector has to do.
  */
 export function runService(start: () => Promise<unknown>): void {
   const profile = process.env['C360_CPU_PROFILE'];
-  if (profile) profileUntilExit(profile);
+  if (profile) profileUntilExit(profile, 'Profiler');
+  const heapProfile = process.env['C360_HEAP_PROFILE'];
+  if (heapProfile) profileUntilExit(heapProfile, 'HeapProfiler');
   start().catch((error: unknown) => {
     console.error('failed to start:', error);
     process.exit(1);
   });
 }
 
-function profileUntilExit(file: string): void {
+function profileUntilExit(file: string, profiler: 'Profiler' | 'HeapProfiler'): void {
   const session = new Session();
   session.connect();
-  session.post('Profiler.enable', () => session.post('Profiler.start'));
+  if (profiler === 'Profiler') session.post('Profiler.enable', () => session.post('Profiler.start'));
+  else
+    session.post('HeapProfiler.enable', () =>
+      session.post('HeapProfiler.startSampling', { includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }),
+    );
   let written = false;
   const write = () => {
     if (written) return;
     written = true;
     // Synchronous while the inspector answers synchronously in this thread.
-    session.post('Profiler.stop', (error, result) => {
+    const done = (error: Error | null, result: { profile: object }) => {
       if (!error) writeFileSync(file, JSON.stringify(result.profile));
-    });
+    };
+    if (profiler === 'Profiler') session.post('Profiler.stop', done);
+    else session.post('HeapProfiler.stopSampling', done);
   };
   process.once('beforeExit', write);
   process.once('SIGTERM', write);
