@@ -1,4 +1,5 @@
 // What every scenario shares: its options, the shape of its result, and small arithmetic.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -45,6 +46,20 @@ export function rssOf(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
 }
+
+/**
+ * CPU seconds a process has used so far, user and system, its threads (the garbage collector's
+ * helpers) included: what a run cost the process itself, which other load on a shared machine
+ * changes far less than it changes wall time.
+ */
+export function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 /** Where the services a scenario starts write their logs. */
 export const logDirOf = (options: Options) => join(ROOT, 'tmp', 'bench-logs', options.runId);

@@ -3,7 +3,7 @@ import { Topics } from '@c360/schemas';
 import { canonicalDataSet, canonicalEvents } from '../data-sets';
 import { benchKafka, drain, endsAfter, passthroughRun, produceAll, PARTITIONS, type Payload } from '../kafka';
 import { freePort, startService, type RunningService } from '@c360/testing';
-import { logDirOf, median, rssOf, serviceEnv, type Options, type ScenarioResult } from '../scenario';
+import { cpuSecondsOf, logDirOf, median, rssOf, serviceEnv, type Options, type ScenarioResult } from '../scenario';
 import { startAlone } from '../services';
 
 interface ScalePoint {
@@ -70,7 +70,7 @@ async function scaleRun(options: Options, levels: readonly number[]): Promise<Sc
 async function resolveRun(
   options: Options,
   payloads: readonly Payload[],
-): Promise<{ eventsPerS: number; rssMb: number; phases: Record<string, number>; statements: Record<string, number> }> {
+): Promise<{ eventsPerS: number; cpuS: number; rssMb: number; phases: Record<string, number>; statements: Record<string, number> }> {
   const kafka = benchKafka(options.env);
   const alone = await startAlone(options, 'resolver', [Topics.canonicalEvents.name], { database: true });
   const others: RunningService[] = [];
@@ -82,12 +82,16 @@ async function resolveRun(
     }
     await new Promise((r) => setTimeout(r, 3000 + 2000 * others.length)); // joined and assigned
     const ends = await endsAfter(admin, payloads);
-    const ms = await drain(admin, alone.groupId, ends, () => produceAll(kafka, payloads));
     const all = [alone.service, ...others];
+    const cpu = () => all.reduce((sum, s) => sum + cpuSecondsOf(s.process.pid!), 0);
+    const cpuBefore = cpu();
+    const ms = await drain(admin, alone.groupId, ends, () => produceAll(kafka, payloads));
+    const cpuS = cpu() - cpuBefore;
     const rssMb = Math.max(...all.map((s) => rssOf(s.process.pid!)));
     const metrics = await Promise.all(all.map(async (s) => (await fetch(`${s.url}/metrics`)).text()));
     return {
       eventsPerS: (payloads.length / ms) * 1000,
+      cpuS,
       rssMb,
       phases: sumPhases(metrics.map(phaseSeconds)),
       statements: sumPhases(metrics.map(statementSeconds)),
@@ -144,6 +148,7 @@ export async function resolveScenario(options: Options): Promise<ScenarioResult>
   const { payloads, records } = await canonicalDataSet(options.quick ? 2000 : 10000, options.env);
   const resolve: number[] = [];
   const rss: number[] = [];
+  const cpu: number[] = [];
   const pass: number[] = [];
   const phases: Record<string, number>[] = [];
   const statements: Record<string, number>[] = [];
@@ -151,6 +156,7 @@ export async function resolveScenario(options: Options): Promise<ScenarioResult>
     pass.push(await passthroughRun(options, payloads, true));
     const r = await resolveRun(options, payloads);
     resolve.push(r.eventsPerS);
+    cpu.push(r.cpuS);
     rss.push(r.rssMb);
     phases.push(r.phases);
     statements.push(r.statements);
@@ -160,13 +166,19 @@ export async function resolveScenario(options: Options): Promise<ScenarioResult>
   const recordsPerS = (m * records) / payloads.length;
   return {
     scenario: 'resolve',
-    metrics: { events_per_s: Math.round(m), records_per_s: Math.round(recordsPerS), rss_mb: median(rss) }, // rss_mb: the largest process
+    metrics: {
+      events_per_s: Math.round(m),
+      records_per_s: Math.round(recordsPerS),
+      cpu_ms_per_1000_events: Math.round((median(cpu) / payloads.length) * 1e6),
+      rss_mb: median(rss), // the largest process
+    },
     baseline: { events_per_s: Math.round(b) },
     ratio: Number((m / b).toFixed(3)),
     config: {
       events: payloads.length,
       records,
       resolve_runs: resolve.map(Math.round),
+      resolver_cpu_s: cpu.map((s) => Number(s.toFixed(1))),
       passthrough_runs: pass.map(Math.round),
       partitions: PARTITIONS,
       instances: options.instances,
@@ -176,6 +188,7 @@ export async function resolveScenario(options: Options): Promise<ScenarioResult>
     notes: [
       `the resolver as ${options.instances === 1 ? 'its own process' : `${options.instances} processes in one consumer group`} on a fresh database, fed Avro canonical events mapped from generated data (default noise); passthrough: consume → Avro decode → encode → produce → commit over the same payloads, interleaved`,
       'records_per_s: events_per_s times distinct source records over events (every event of a record resolves it; most change nothing)',
+      "cpu_ms_per_1000_events: the resolver processes' CPU seconds (user and system, all threads) while the events were produced and resolved, per event: less sensitive than wall time to other load on the machine",
     ],
   };
 }
