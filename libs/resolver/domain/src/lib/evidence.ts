@@ -295,42 +295,24 @@ export function profileEvidence(records: readonly { readonly recordId: string; r
   const dwellings = new Set<string>();
   const workContacts = new Set<string>();
   const postcodes = new Set<string>();
-  const provenance = new Map<string, string[]>();
-  const note = (key: string, recordId: string) => {
-    const holders = provenance.get(key);
-    if (!holders) provenance.set(key, [recordId]);
-    else if (holders[holders.length - 1] !== recordId) holders.push(recordId);
-  };
-  for (const { recordId, evidence } of records) {
+  for (const { evidence } of records) {
     for (const name of evidence.names) {
+      if (names.size >= MAX_VALUES_PER_FIELD) break;
       const id = nameId(name);
-      if (!names.has(id) && names.size < MAX_VALUES_PER_FIELD) names.set(id, name);
-      note(`name:${id}`, recordId);
+      if (!names.has(id)) names.set(id, name);
     }
-    for (const d of evidence.birthDates) {
-      if (birthDates.size < MAX_VALUES_PER_FIELD) birthDates.add(d);
-      note(`dob:${d}`, recordId);
-    }
+    for (const d of evidence.birthDates) if (birthDates.size < MAX_VALUES_PER_FIELD) birthDates.add(d);
     // Identifiers are never capped: a profile must keep matching on every identifier it holds.
-    for (const key of evidence.identifiers) {
-      identifiers.add(key);
-      note(`id:${key}`, recordId);
-    }
+    for (const key of evidence.identifiers) identifiers.add(key);
     for (const key in evidence.phoneLines) phoneLines[key] ??= evidence.phoneLines[key]!;
     for (const key of evidence.workContacts ?? []) workContacts.add(key);
-    for (const a of evidence.addresses) {
-      if (addresses.size < MAX_VALUES_PER_FIELD * 2) addresses.add(a);
-      note(`address:${a}`, recordId);
-    }
-    for (const d of evidence.dwellings) {
-      if (dwellings.size < MAX_VALUES_PER_FIELD) dwellings.add(d);
-      note(`dwelling:${d}`, recordId);
-    }
-    for (const p of evidence.postcodes) {
-      if (postcodes.size < MAX_VALUES_PER_FIELD) postcodes.add(p);
-      note(`postcode:${p}`, recordId);
-    }
+    for (const a of evidence.addresses) if (addresses.size < MAX_VALUES_PER_FIELD * 2) addresses.add(a);
+    for (const d of evidence.dwellings) if (dwellings.size < MAX_VALUES_PER_FIELD) dwellings.add(d);
+    for (const p of evidence.postcodes) if (postcodes.size < MAX_VALUES_PER_FIELD) postcodes.add(p);
   }
+  // Only a rule that matches asks which records hold a value (to explain its link); most unions
+  // are made to look for a conflict between two groups, so the holders are gathered on first use.
+  let provenance: ReadonlyMap<string, readonly string[]> | undefined;
   return {
     names: [...names.values()],
     birthDates: [...birthDates],
@@ -346,8 +328,29 @@ export function profileEvidence(records: readonly { readonly recordId: string; r
     dwellingSet: dwellings,
     workContactSet: workContacts,
     postcodeSet: postcodes,
-    provenance,
+    get provenance() {
+      return (provenance ??= provenanceOf(records));
+    },
   };
+}
+
+/** Value → the records carrying it, in the order given, for every value (those past the caps too). */
+function provenanceOf(records: readonly { readonly recordId: string; readonly evidence: RecordEvidence }[]): Map<string, string[]> {
+  const provenance = new Map<string, string[]>();
+  const note = (key: string, recordId: string) => {
+    const holders = provenance.get(key);
+    if (!holders) provenance.set(key, [recordId]);
+    else if (holders[holders.length - 1] !== recordId) holders.push(recordId);
+  };
+  for (const { recordId, evidence } of records) {
+    for (const name of evidence.names) note(`name:${nameId(name)}`, recordId);
+    for (const d of evidence.birthDates) note(`dob:${d}`, recordId);
+    for (const key of evidence.identifiers) note(`id:${key}`, recordId);
+    for (const a of evidence.addresses) note(`address:${a}`, recordId);
+    for (const d of evidence.dwellings) note(`dwelling:${d}`, recordId);
+    for (const p of evidence.postcodes) note(`postcode:${p}`, recordId);
+  }
+  return provenance;
 }
 
 /** A single record seen as a profile of one, to compare two records or to start a profile. */

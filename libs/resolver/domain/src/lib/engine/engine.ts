@@ -192,17 +192,28 @@ export class IdentityEngine {
     return this.repartition(touched, changed, records, events);
   }
 
-  /** Each event's accumulated party and evidence, in order per record, built once for the prefetch and the events. */
+  /**
+   * Each event's accumulated party and evidence, in order per record, built once for the prefetch
+   * and the events. Evidence is a function of the party and the rules (their fingerprint): a party
+   * an event leaves as it was keeps the evidence it has (most events repeat what the record says).
+   */
   private prepare(events: readonly EngineEvent[], records: ReadonlyMap<string, RecordState>): Prepared[] {
-    const last = new Map<string, { party: Party | null; evidenceJson: string }>();
-    for (const [id, r] of records) last.set(id, { party: r.party, evidenceJson: r.fingerprint === this.config.evidenceFingerprint ? r.evidenceJson : '' });
+    const last = new Map<string, { party: Party | null; evidence: RecordEvidence | null; evidenceJson: string }>();
+    for (const [id, r] of records) {
+      const current = r.fingerprint === this.config.evidenceFingerprint;
+      last.set(id, { party: r.party, evidence: current ? r.evidence : null, evidenceJson: current ? r.evidenceJson : '' });
+    }
     return events.map((event) => {
       const before = last.get(event.record);
       const party = accumulateParty(before?.party ?? null, event);
+      if (before?.evidence && before.party !== null && sameJson(before.party, party)) {
+        last.set(event.record, { party, evidence: before.evidence, evidenceJson: before.evidenceJson });
+        return { party, evidence: before.evidence, evidenceJson: before.evidenceJson, keys: null };
+      }
       const evidence = buildEvidence(party, this.config);
       const evidenceJson = JSON.stringify(evidence);
       const keys = evidenceJson === before?.evidenceJson || event.eventType === 'RECORD_DELETE' ? null : blockingKeys(evidence, this.config);
-      last.set(event.record, { party, evidenceJson });
+      last.set(event.record, { party, evidence, evidenceJson });
       return { party, evidence, evidenceJson, keys };
     });
   }
