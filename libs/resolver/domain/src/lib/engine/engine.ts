@@ -65,6 +65,8 @@ interface Prepared {
   readonly evidenceJson: string;
   /** Its blocking keys, when its evidence differs from the record's before the event. */
   readonly keys: readonly string[] | null;
+  /** The event left the record's party as it was (already compared here, not again per event). */
+  readonly sameParty: boolean;
 }
 
 /** The record whose change (or steward decision) set a merge or split off, and its strongest link in the profile now. */
@@ -208,13 +210,13 @@ export class IdentityEngine {
       const party = accumulateParty(before?.party ?? null, event);
       if (before?.evidence && before.party !== null && sameJson(before.party, party)) {
         last.set(event.record, { party, evidence: before.evidence, evidenceJson: before.evidenceJson });
-        return { party, evidence: before.evidence, evidenceJson: before.evidenceJson, keys: null };
+        return { party, evidence: before.evidence, evidenceJson: before.evidenceJson, keys: null, sameParty: true };
       }
       const evidence = buildEvidence(party, this.config);
       const evidenceJson = JSON.stringify(evidence);
       const keys = evidenceJson === before?.evidenceJson || event.eventType === 'RECORD_DELETE' ? null : blockingKeys(evidence, this.config);
       last.set(event.record, { party, evidence, evidenceJson });
-      return { party, evidence, evidenceJson, keys };
+      return { party, evidence, evidenceJson, keys, sameParty: false };
     });
   }
 
@@ -258,7 +260,7 @@ export class IdentityEngine {
     const { party, evidence, evidenceJson } = prepared;
     const deleted = event.eventType === 'RECORD_DELETE';
     if (existing && existing.evidenceJson === evidenceJson && existing.fingerprint === this.config.evidenceFingerprint && existing.deleted === deleted) {
-      if (!deleted && !sameJson(existing.party, party)) {
+      if (!deleted && !prepared.sameParty && !sameJson(existing.party, party)) {
         existing.party = party;
         existing.observedAt = Math.max(existing.observedAt, event.occurredAt);
         changed.add(existing.id);
