@@ -5,7 +5,7 @@ import { IdentityGraphService } from './identity-graph.service';
 
 /**
  * Puts each canonical event's source record on a profile and re-publishes the event keyed by that
- * profile. One transaction per batch holds the graph changes and the outputs (outbox), so a crash
+ * profile (its own bytes, profileId replaced). One transaction per batch holds the graph changes and the outputs (outbox), so a crash
  * leaves either all of a batch or none of it; redelivered events change nothing.
  */
 @Injectable()
@@ -14,6 +14,7 @@ export class CanonicalEventsHandler {
 
   @Consume(Topics.canonicalEvents)
   async resolve(messages: InboundMessage<CanonicalEvent>[]): Promise<void> {
-    await this.graph.resolve(messages.map((m) => m.value));
+    // Avro topics hand over no tombstones: every message has its bytes.
+    await this.graph.resolve(messages.map((m) => ({ value: m.value, bytes: m.raw.value! })));
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Counter, Histogram } from 'prom-client';
 import { Headers, Topics, type CanonicalEvent, type IdentityChange, type Profile } from '@c360/schemas';
-import { Publisher, type Outgoing } from '@c360/messaging';
+import { Publisher, type Outgoing, type Republished } from '@c360/messaging';
 import { Outbox, OutboxRelay } from '@c360/persistence';
 import { MetricsRegistry } from '@c360/platform';
 import {
@@ -24,6 +24,12 @@ export const GRAPH_CACHE_RECORDS = Symbol('GRAPH_CACHE_RECORDS');
 
 /** 'source:sourceRecordId' of a canonical event. */
 export const recordOf = (e: Pick<CanonicalEvent, 'source' | 'sourceRecordId'>) => `${e.source}:${e.sourceRecordId}`;
+
+/** A consumed message: what it decodes to and the bytes it came as. */
+export interface Consumed<T> {
+  readonly value: T;
+  readonly bytes: Buffer;
+}
 
 const splitRecord = (record: string) => {
   const i = record.indexOf(':');
@@ -116,9 +122,11 @@ export class IdentityGraphService {
    * would not be made again); the re-keyed events are published after the commit and the outbox,
    * straight to Kafka and before the offsets are committed: a redelivered batch publishes them
    * again, keyed by the profiles as they are then, and the services downstream drop the repeats
-   * by event id. Keeping them out of Postgres halves the resolver's database writes.
+   * by event id. Keeping them out of Postgres halves the resolver's database writes. Each goes out
+   * as the bytes it came in with, its profileId replaced (the two topics share the schema).
    */
-  async resolve(events: readonly CanonicalEvent[]): Promise<BatchOutcome> {
+  async resolve(messages: readonly Consumed<CanonicalEvent>[]): Promise<BatchOutcome> {
+    const events = messages.map((m) => m.value);
     const engineEvents = events.map((e) => ({ record: recordOf(e), eventType: e.eventType, party: e.party, occurredAt: e.occurredAt }));
     const outcome = await this.inTransaction(
       true,
@@ -130,15 +138,17 @@ export class IdentityGraphService {
     );
     // The changes first: a service reading both topics sees a merge before the events keyed by its survivor.
     await this.relay.flush();
-    const resolved: Outgoing<CanonicalEvent>[] = events.map((event) => {
+    const resolved = messages.map(({ value: event, bytes }): Republished<CanonicalEvent, 'profileId'> => {
       const profileId = outcome.profileOf.get(recordOf(event)) ?? null;
       return {
         key: profileId ?? recordOf(event),
-        value: { ...event, profileId },
+        bytes,
+        value: event,
+        fieldValue: profileId,
         headers: { [Headers.eventId]: event.eventId, [Headers.ingestedAt]: String(event.ingestedAt) },
       };
     });
-    await this.publisher.publish(Topics.resolvedEvents, resolved);
+    await this.publisher.republish(Topics.canonicalEvents, Topics.resolvedEvents, 'profileId', resolved);
     return outcome;
   }
 

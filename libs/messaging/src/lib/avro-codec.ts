@@ -11,11 +11,32 @@ interface Reader {
   readonly resolver?: ReturnType<Type['createResolver']>;
 }
 
+/** A topic's registered schema id and its schema as avsc builds it. */
+interface Writer {
+  readonly id: number;
+  readonly type: Type;
+}
+
+/**
+ * How to replace one field in a message of one writer schema, re-published on a topic of the same
+ * schema: the fields before it (to find where it starts) and its own type (where it ends).
+ */
+interface Splice {
+  readonly before: Type;
+  readonly field: Type;
+  readonly to: Writer;
+}
+
 export class AvroCodec {
   private readonly registry: SchemaRegistry;
   private readonly ids = new Map<string, Promise<number>>();
   /** Per topic and writer schema id: built once, as the client library would rebuild it for every message. */
   private readonly readers = new Map<string, Promise<Reader>>();
+  private readonly writers = new Map<string, Promise<Writer>>();
+  /** Per source topic, writer schema id, target topic and field; null where the bytes cannot be reused. */
+  private readonly splices = new Map<string, Promise<Splice | null>>();
+  /** Where values are encoded before they are copied out at their size (grows to the largest value). */
+  private scratch = Buffer.allocUnsafe(64 * 1024);
 
   constructor(private readonly registryUrl: string) {
     this.registry = new SchemaRegistry({ host: registryUrl, retry: { retries: 3 } });
@@ -62,22 +83,107 @@ export class AvroCodec {
     if (!response.ok) throw new Error(`could not set ${compatibility} on ${subject}: registry answered ${response.status}`);
   }
 
+  /** The value in the Confluent wire format with the topic's registered schema. */
   async encode<T>(topic: AvroTopic<T>, value: T): Promise<Buffer> {
-    return this.registry.encode(await this.register(topic), value);
+    return this.wire(await this.writer(topic), value);
+  }
+
+  /** Like `encode` for each value, with one wait for the schema rather than one per value. */
+  async encodeAll<T>(topic: AvroTopic<T>, values: readonly T[]): Promise<Buffer[]> {
+    const writer = await this.writer(topic);
+    return values.map((v) => this.wire(writer, v));
+  }
+
+  /**
+   * `value` (decoded from `bytes`, a message of `from`) with `field` set to `fieldValue`, encoded
+   * for `to`. When `to` has the schema the bytes were written with, the bytes are reused with the
+   * field's own bytes replaced, which is much cheaper than encoding the value again and gives the
+   * same bytes; otherwise (an older writer schema, different schemas) the value is encoded afresh.
+   */
+  async encodeWith<T, K extends keyof T & string>(from: AvroTopic<T>, to: AvroTopic<T>, bytes: Buffer, value: T, field: K, fieldValue: T[K]): Promise<Buffer> {
+    const splice = bytes.length >= 5 && bytes[0] === 0 ? await this.spliceFor(from, bytes.readInt32BE(1), to, field) : null;
+    if (!splice) return this.encode(to, { ...value, [field]: fieldValue });
+    const body = bytes.subarray(5);
+    const start = splice.before.decode(body, 0).offset;
+    const end = start < 0 ? -1 : splice.field.decode(body, start).offset;
+    if (end < 0) throw new Error(`cannot find ${field} in a message of ${from.name}: the bytes are shorter than its schema says`);
+    const fieldBytes = splice.field.toBuffer(fieldValue);
+    const out = Buffer.allocUnsafe(5 + start + fieldBytes.length + body.length - end);
+    out[0] = 0;
+    out.writeInt32BE(splice.to.id, 1);
+    body.copy(out, 5, 0, start);
+    fieldBytes.copy(out, 5 + start);
+    body.copy(out, 5 + start + fieldBytes.length, end);
+    return out;
+  }
+
+  private spliceFor(from: AvroTopic<unknown>, writerId: number, to: AvroTopic<unknown>, field: string): Promise<Splice | null> {
+    const key = `${from.name}\u0000${writerId}\u0000${to.name}\u0000${field}`;
+    let splice = this.splices.get(key);
+    if (!splice) {
+      splice = (async () => {
+        const [reader, writer] = await Promise.all([this.reader(from, writerId), this.writer(to)]);
+        // The bytes are of `from`'s current schema, which is `to`'s: their layout is `to`'s.
+        if (reader.resolver || !reader.type.equals(writer.type)) return null;
+        const fields = (reader.type as unknown as { fields: { name: string; type: Type }[] }).fields;
+        const at = fields.findIndex((f) => f.name === field);
+        if (at < 0) return null;
+        const before = Type.forSchema({ type: 'record', name: `Before_${field}`, fields: fields.slice(0, at).map((f) => ({ name: f.name, type: f.type })) } as never);
+        return { before, field: fields[at]!.type, to: writer };
+      })();
+      splice.catch(() => this.splices.delete(key));
+      this.splices.set(key, splice);
+    }
+    return splice;
+  }
+
+  private writer(topic: AvroTopic<unknown>): Promise<Writer> {
+    let writer = this.writers.get(topic.name);
+    if (!writer) {
+      writer = this.register(topic).then((id) => ({ id, type: Type.forSchema(topic.schema as never) }));
+      writer.catch(() => this.writers.delete(topic.name));
+      this.writers.set(topic.name, writer);
+    }
+    return writer;
+  }
+
+  /** Magic byte, schema id, Avro body: written once into the scratch buffer and copied out at its size. */
+  private wire({ id, type }: Writer, value: unknown): Buffer {
+    for (;;) {
+      let end: number;
+      try {
+        end = type.encode(value, this.scratch, 5);
+      } catch (error) {
+        throw invalid(type, value, error);
+      }
+      if (end >= 0) {
+        const out = Buffer.allocUnsafe(end);
+        this.scratch.copy(out, 0, 0, end);
+        out[0] = 0;
+        out.writeInt32BE(id, 1);
+        return out;
+      }
+      // Too small by -end bytes.
+      this.scratch = Buffer.allocUnsafe(Math.max(2 * this.scratch.length, this.scratch.length - end));
+    }
   }
 
   /** Decodes with the writer's schema from the registry, read into the topic's current schema. */
   async decode<T>(topic: AvroTopic<T>, bytes: Buffer): Promise<T> {
     if (bytes.length < 5 || bytes[0] !== 0) throw new Error('not in the Confluent wire format (no magic byte)');
-    const key = `${topic.name}\u0000${bytes.readInt32BE(1)}`;
+    const { type, resolver } = await this.reader(topic, bytes.readInt32BE(1));
+    return type.fromBuffer(bytes.subarray(5), resolver) as T;
+  }
+
+  private reader(topic: AvroTopic<unknown>, writerId: number): Promise<Reader> {
+    const key = `${topic.name}\u0000${writerId}`;
     let reader = this.readers.get(key);
     if (!reader) {
-      reader = this.readerFor(topic, bytes.readInt32BE(1));
+      reader = this.readerFor(topic, writerId);
       reader.catch(() => this.readers.delete(key));
       this.readers.set(key, reader);
     }
-    const { type, resolver } = await reader;
-    return type.fromBuffer(bytes.subarray(5), resolver) as T;
+    return reader;
   }
 
   /**
@@ -96,6 +202,14 @@ export class AvroCodec {
     const response = await fetch(`${this.registryUrl}/subjects`, { signal: AbortSignal.timeout(2_000) });
     if (!response.ok) throw new Error(`schema registry answered ${response.status}`);
   }
+}
+
+/** What the client library reported for a value its schema cannot hold: the paths of the fields at fault. */
+function invalid(type: Type, value: unknown, error: unknown): Error {
+  const paths: string[][] = [];
+  type.isValid(value, { errorHook: (path: string[]) => paths.push(path) });
+  const where = paths.map((p) => p.join('.') || '(the value)').join(', ');
+  return new Error(`value is not valid for ${type.name ?? 'its schema'}${where ? ` at ${where}` : ''}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 function isRegistrationRace(error: unknown): boolean {

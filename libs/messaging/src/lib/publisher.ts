@@ -9,6 +9,15 @@ export interface Outgoing<T> {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** A consumed message to publish again with one field set: its bytes, what they decode to, and the field's new value. */
+export interface Republished<T, K extends keyof T> {
+  readonly key: string | null;
+  readonly bytes: Buffer;
+  readonly value: T;
+  readonly fieldValue: T[K];
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
 /** Produces typed values as Avro (Confluent wire format) with the idempotent producer. */
 export class Publisher {
   constructor(
@@ -19,9 +28,16 @@ export class Publisher {
 
   /** Encodes without sending: for an outbox that stores the exact bytes to publish later. */
   async encode<T>(topic: AvroTopic<T>, messages: readonly Outgoing<T>[]): Promise<OutgoingMessage[]> {
-    return Promise.all(
-      messages.map(async (m) => ({ key: m.key, value: await this.codec.encode(topic, m.value), headers: m.headers })),
+    const values = await this.codec.encodeAll(topic, messages.map((m) => m.value));
+    return messages.map((m, i) => ({ key: m.key, value: values[i]!, headers: m.headers }));
+  }
+
+  /** Publishes messages consumed from `from` on `topic` with `field` set: mostly their own bytes with the field's replaced (AvroCodec.encodeWith). */
+  async republish<T, K extends keyof T & string>(from: AvroTopic<T>, topic: AvroTopic<T>, field: K, messages: readonly Republished<T, K>[]): Promise<void> {
+    const encoded = await Promise.all(
+      messages.map(async (m) => ({ key: m.key, value: await this.codec.encodeWith(from, topic, m.bytes, m.value, field, m.fieldValue), headers: m.headers })),
     );
+    await this.sendEncoded(topic.name, encoded);
   }
 
   async publish<T>(topic: AvroTopic<T>, messages: readonly Outgoing<T>[]): Promise<void> {
