@@ -15,7 +15,7 @@ describe('AvroCodec (schema registry)', () => {
   const to = topic('resolved');
   const type = Type.forSchema(Topics.canonicalEvents.schema as never);
   /** Random events of the canonical schema: every field, union branch and array length avsc picks. */
-  const events = (n: number) => Array.from({ length: n }, () => type.random() as CanonicalEvent);
+  const events = (n: number) => Array.from({ length: n }, () => type.random() as unknown as CanonicalEvent);
 
   it('encodes in the Confluent wire format with the registered schema id, and decodes back', async () => {
     const id = await codec.register(from);

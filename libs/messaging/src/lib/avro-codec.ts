@@ -95,26 +95,45 @@ export class AvroCodec {
   }
 
   /**
-   * `value` (decoded from `bytes`, a message of `from`) with `field` set to `fieldValue`, encoded
-   * for `to`. When `to` has the schema the bytes were written with, the bytes are reused with the
-   * field's own bytes replaced, which is much cheaper than encoding the value again and gives the
-   * same bytes; otherwise (an older writer schema, different schemas) the value is encoded afresh.
+   * Each value (decoded from `bytes`, a message of `from`) with `field` set to `fieldValue`,
+   * encoded for `to`. When `to` has the schema the bytes were written with, the bytes are reused
+   * with the field's own bytes replaced, which is much cheaper than encoding the value again and
+   * gives the same bytes; otherwise (an older writer schema, different schemas) it is encoded afresh.
    */
+  async encodeAllWith<T, K extends keyof T & string>(
+    from: AvroTopic<T>,
+    to: AvroTopic<T>,
+    field: K,
+    messages: readonly { readonly bytes: Buffer; readonly value: T; readonly fieldValue: T[K] }[],
+  ): Promise<Buffer[]> {
+    const writerIdOf = (bytes: Buffer) => (bytes.length >= 5 && bytes[0] === 0 ? bytes.readInt32BE(1) : null);
+    const splices = new Map<number, Splice | null>();
+    for (const { bytes } of messages) {
+      const id = writerIdOf(bytes);
+      if (id !== null && !splices.has(id)) splices.set(id, await this.spliceFor(from, id, to, field));
+    }
+    const writer = await this.writer(to);
+    return messages.map(({ bytes, value, fieldValue }) => {
+      const id = writerIdOf(bytes);
+      const splice = id === null ? null : splices.get(id)!;
+      if (!splice) return this.wire(writer, { ...value, [field]: fieldValue });
+      const start = splice.before.decode(bytes, 5).offset;
+      const end = start < 0 ? -1 : splice.field.decode(bytes, start).offset;
+      if (end < 0) throw new Error(`cannot find ${field} in a message of ${from.name}: the bytes are shorter than its schema says`);
+      const fieldBytes = splice.field.toBuffer(fieldValue);
+      const out = Buffer.allocUnsafe(start + fieldBytes.length + bytes.length - end);
+      bytes.copy(out, 0, 0, start);
+      out.writeInt32BE(splice.to.id, 1);
+      fieldBytes.copy(out, start);
+      bytes.copy(out, start + fieldBytes.length, end);
+      return out;
+    });
+  }
+
+  /** `encodeAllWith` for one message. */
   async encodeWith<T, K extends keyof T & string>(from: AvroTopic<T>, to: AvroTopic<T>, bytes: Buffer, value: T, field: K, fieldValue: T[K]): Promise<Buffer> {
-    const splice = bytes.length >= 5 && bytes[0] === 0 ? await this.spliceFor(from, bytes.readInt32BE(1), to, field) : null;
-    if (!splice) return this.encode(to, { ...value, [field]: fieldValue });
-    const body = bytes.subarray(5);
-    const start = splice.before.decode(body, 0).offset;
-    const end = start < 0 ? -1 : splice.field.decode(body, start).offset;
-    if (end < 0) throw new Error(`cannot find ${field} in a message of ${from.name}: the bytes are shorter than its schema says`);
-    const fieldBytes = splice.field.toBuffer(fieldValue);
-    const out = Buffer.allocUnsafe(5 + start + fieldBytes.length + body.length - end);
-    out[0] = 0;
-    out.writeInt32BE(splice.to.id, 1);
-    body.copy(out, 5, 0, start);
-    fieldBytes.copy(out, 5 + start);
-    body.copy(out, 5 + start + fieldBytes.length, end);
-    return out;
+    const [out] = await this.encodeAllWith(from, to, field, [{ bytes, value, fieldValue }]);
+    return out!;
   }
 
   private spliceFor(from: AvroTopic<unknown>, writerId: number, to: AvroTopic<unknown>, field: string): Promise<Splice | null> {

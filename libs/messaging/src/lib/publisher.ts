@@ -32,11 +32,10 @@ export class Publisher {
     return messages.map((m, i) => ({ key: m.key, value: values[i]!, headers: m.headers }));
   }
 
-  /** Publishes messages consumed from `from` on `topic` with `field` set: mostly their own bytes with the field's replaced (AvroCodec.encodeWith). */
+  /** Publishes messages consumed from `from` on `topic` with `field` set: mostly their own bytes with the field's replaced (AvroCodec.encodeAllWith). */
   async republish<T, K extends keyof T & string>(from: AvroTopic<T>, topic: AvroTopic<T>, field: K, messages: readonly Republished<T, K>[]): Promise<void> {
-    const encoded = await Promise.all(
-      messages.map(async (m) => ({ key: m.key, value: await this.codec.encodeWith(from, topic, m.bytes, m.value, field, m.fieldValue), headers: m.headers })),
-    );
+    const values = await this.codec.encodeAllWith(from, topic, field, messages);
+    const encoded = messages.map((m, i) => ({ key: m.key, value: values[i]!, headers: m.headers }));
     await this.sendEncoded(topic.name, encoded);
   }
 
