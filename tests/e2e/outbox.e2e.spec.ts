@@ -129,4 +129,25 @@ describe('outbox (Postgres → Kafka)', () => {
     expect(first).toEqual(Object.fromEntries(Object.entries(once).map(([k, v]) => [k, [...v, ...v]])));
     for (const i of [1, 2]) expect(perKey(subs[i]!.received)).toEqual(expected(entries, topics[i]!));
   });
+
+  it('stores each value byte for byte, and tombstones as null, in the order added', async () => {
+    const publisher = new Publisher(producer, codec);
+    const outbox = new Outbox(SCHEMA, publisher);
+    const messages = Array.from({ length: 40 }, (_, n) => change(topics[0]!, `p${n % 7}`, n));
+    await ds.transaction(async (em) => {
+      await outbox.add(em, topics[0]!, messages.slice(0, 20));
+      await outbox.addTombstones(em, topics[1]!, ['gone-1', 'gone-2']);
+      await outbox.add(em, topics[0]!, messages.slice(20));
+    });
+    const rows = await ds.query<{ topic: string; key: string | null; value: Buffer | null }[]>(`SELECT topic, key, value FROM ${SCHEMA}.outbox ORDER BY id`);
+    const bytes = (await publisher.encode(topics[0]!, messages)).map((m) => m.value);
+    const row = (topic: AvroTopic<SegmentMembershipChange>, key: string, value: Buffer | null) => ({ topic: topic.name, key, value });
+    expect(rows).toEqual([
+      ...messages.slice(0, 20).map((m, i) => row(topics[0]!, m.key!, bytes[i]!)),
+      row(topics[1]!, 'gone-1', null),
+      row(topics[1]!, 'gone-2', null),
+      ...messages.slice(20).map((m, i) => row(topics[0]!, m.key!, bytes[20 + i]!)),
+    ]);
+    await ds.query(`DELETE FROM ${SCHEMA}.outbox`);
+  });
 });

@@ -79,11 +79,23 @@ export class Outbox {
     rows: readonly { topic: string; key: string | null; value: Buffer | null; headers: Readonly<Record<string, string>> }[],
   ) {
     if (rows.length === 0) return;
+    // The values go as one bytea (a Buffer parameter is sent in binary) with each row's offset and
+    // length (-1: null), not as a bytea[], which the driver writes as hex text for Postgres to parse.
+    const offsets: number[] = [];
+    const lengths: number[] = [];
+    let at = 0;
+    for (const r of rows) {
+      offsets.push(at);
+      lengths.push(r.value === null ? -1 : r.value.length);
+      at += r.value?.length ?? 0;
+    }
+    const values = Buffer.concat(rows.flatMap((r) => (r.value === null ? [] : [r.value])), at);
     // The ids (and so the publishing order) follow the order of the arrays.
     await em.query(
       `INSERT INTO "${this.schema}".outbox (topic, key, value, headers)
-       SELECT tp, k, v, h::jsonb FROM unnest($1::text[], $2::text[], $3::bytea[], $4::text[]) WITH ORDINALITY AS t(tp, k, v, h, n) ORDER BY n`,
-      [rows.map((r) => r.topic), rows.map((r) => r.key), rows.map((r) => r.value), rows.map((r) => JSON.stringify(r.headers))],
+       SELECT tp, k, CASE WHEN l >= 0 THEN substring($3::bytea FROM o + 1 FOR l) END, h::jsonb
+       FROM unnest($1::text[], $2::text[], $4::int[], $5::int[], $6::text[]) WITH ORDINALITY AS t(tp, k, o, l, h, n) ORDER BY n`,
+      [rows.map((r) => r.topic), rows.map((r) => r.key), values, offsets, lengths, rows.map((r) => JSON.stringify(r.headers))],
     );
   }
 
