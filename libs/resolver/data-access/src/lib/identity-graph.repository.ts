@@ -96,9 +96,9 @@ export class IdentityGraphRepository {
     return out;
   }
 
-  /** Marks profiles as changed now. */
+  /** Marks profiles as changed now (the transaction's time); those created in this transaction already are, and are not written again. */
   async touchProfiles(em: EntityManager, ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await em.query(`UPDATE profiles SET updated_at = now() WHERE profile_id = ANY($1::text[])`, [ids]);
+    if (ids.length > 0) await em.query(`UPDATE profiles SET updated_at = now() WHERE profile_id = ANY($1::text[]) AND updated_at <> now()`, [ids]);
   }
 
   /** The profiles holding an identifier value ('EMAIL:a@b.c'): more than one when several persons share it. */
