@@ -34,9 +34,9 @@ describe('AvroCodec (schema registry)', () => {
     for (const [i, value] of events(200).entries()) {
       const bytes = await codec.encode(from, { ...value, profileId: null });
       const profileId = i % 3 === 0 ? null : `p_${'x'.repeat(i)}`;
-      const spliced = await codec.encodeWith(from, to, bytes, value, 'profileId', profileId);
+      const [spliced] = await codec.encodeAllWith(from, to, 'profileId', [{ bytes, value, fieldValue: profileId }]);
       expect(spliced).toEqual(await codec.encode(to, { ...value, profileId }));
-      expect(await codec.decode(to, spliced)).toEqual({ ...value, profileId });
+      expect(await codec.decode(to, spliced!)).toEqual({ ...value, profileId });
     }
   });
 
@@ -45,9 +45,9 @@ describe('AvroCodec (schema registry)', () => {
     const wider = topic('wider', { ...schema, fields: [...schema.fields, { name: 'note', type: 'string', default: 'none' }] });
     const [value] = events(1);
     const bytes = await codec.encode(from, value!);
-    const out = await codec.encodeWith(from, wider, bytes, value!, 'profileId', 'p_1');
-    expect(out.readInt32BE(1)).toBe(await codec.register(wider));
-    expect(await codec.decode(wider, out)).toEqual({ ...value, profileId: 'p_1', note: 'none' });
+    const [out] = await codec.encodeAllWith(from, wider, 'profileId', [{ bytes, value: value!, fieldValue: 'p_1' }]);
+    expect(out!.readInt32BE(1)).toBe(await codec.register(wider));
+    expect(await codec.decode(wider, out!)).toEqual({ ...value, profileId: 'p_1', note: 'none' });
   });
 
   it('reports the fields a value its schema cannot hold gets wrong', async () => {

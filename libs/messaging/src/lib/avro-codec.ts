@@ -130,12 +130,6 @@ export class AvroCodec {
     });
   }
 
-  /** `encodeAllWith` for one message. */
-  async encodeWith<T, K extends keyof T & string>(from: AvroTopic<T>, to: AvroTopic<T>, bytes: Buffer, value: T, field: K, fieldValue: T[K]): Promise<Buffer> {
-    const [out] = await this.encodeAllWith(from, to, field, [{ bytes, value, fieldValue }]);
-    return out!;
-  }
-
   private spliceFor(from: AvroTopic<unknown>, writerId: number, to: AvroTopic<unknown>, field: string): Promise<Splice | null> {
     const key = `${from.name}\u0000${writerId}\u0000${to.name}\u0000${field}`;
     let splice = this.splices.get(key);
@@ -223,7 +217,7 @@ export class AvroCodec {
   }
 }
 
-/** What the client library reported for a value its schema cannot hold: the paths of the fields at fault. */
+/** The error for a value its schema cannot hold, naming the paths of the fields at fault (as the client library's did). */
 function invalid(type: Type, value: unknown, error: unknown): Error {
   const paths: string[][] = [];
   type.isValid(value, { errorHook: (path: string[]) => paths.push(path) });
