@@ -130,6 +130,38 @@ describe('outbox (Postgres → Kafka)', () => {
     for (const i of [1, 2]) expect(perKey(subs[i]!.received)).toEqual(expected(entries, topics[i]!));
   });
 
+  it('keeps each key in order when two relays flush at once', async () => {
+    // The first relay's first produce request takes a while (a slow broker); the second starts meanwhile.
+    let slowNext = true;
+    const slow: Producer = {
+      connect: () => producer.connect(),
+      disconnect: async () => undefined,
+      send: async (topic: string, messages: readonly OutgoingMessage[]) => {
+        if (slowNext) {
+          slowNext = false;
+          await new Promise((r) => setTimeout(r, 700));
+        }
+        await producer.send(topic, messages);
+      },
+    };
+    const first = new Outbox(SCHEMA, new Publisher(slow, codec));
+    const second = new Outbox(SCHEMA, new Publisher(producer, codec));
+    const topic = topics[2]!;
+    const sub = await kafka.subscribe<SegmentMembershipChange>(topic.name);
+    const messages = Array.from({ length: 60 }, (_, i) => change(topic, `p${i % 4}`, 2_000 + i));
+    await ds.transaction((em) => first.add(em, topic, messages));
+
+    const flushes = [first.flush(ds, 20), new Promise((r) => setTimeout(r, 200)).then(() => second.flush(ds, 20))];
+    const sent = await Promise.all(flushes);
+
+    expect(sent[0]! + sent[1]!).toBe(60);
+    expect(await pending()).toBe(0);
+    await sub.waitFor(() => true, 60);
+    await new Promise((r) => setTimeout(r, 500)); // nothing more arrives
+    expect(sub.received).toHaveLength(60);
+    expect(perKey(sub.received)).toEqual(expected(messages.map((message) => ({ topic, message })), topic));
+  });
+
   it('stores each value byte for byte, and tombstones as null, in the order added', async () => {
     const publisher = new Publisher(producer, codec);
     const outbox = new Outbox(SCHEMA, publisher);

@@ -104,10 +104,11 @@ export class Outbox {
     let total = 0;
     for (;;) {
       const sent = await dataSource.transaction(async (em) => {
-        const rows = await em.query<OutboxRow[]>(
-          `SELECT id, topic, key, value, headers FROM "${this.schema}".outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-          [batchSize],
-        );
+        // One relay at a time per outbox, across processes: a second relay that skipped the rows
+        // the first had locked would send the later rows of a key before the first sent its earlier
+        // ones (a compacted topic would keep a stale value). The second waits, then takes what is left.
+        await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`c360 outbox ${this.schema}`]);
+        const rows = await em.query<OutboxRow[]>(`SELECT id, topic, key, value, headers FROM "${this.schema}".outbox ORDER BY id LIMIT $1`, [batchSize]);
         if (rows.length === 0) return 0;
         // One request per topic, in the order of the rows within it (and so per key); messages of
         // different topics have no order a consumer could see. Sending each run of one topic on

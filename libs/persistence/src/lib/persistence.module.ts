@@ -46,7 +46,7 @@ async function createSchema(url: string, schema: string): Promise<void> {
 
 /**
  * Publishes the outbox before every offset commit, once at startup for leftovers, and every few
- * seconds for rows a concurrent flush skipped (SKIP LOCKED) and then failed to publish.
+ * seconds for rows a flush failed to publish. Flushes take turns (the outbox's advisory lock).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
