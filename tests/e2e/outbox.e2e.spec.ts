@@ -77,6 +77,16 @@ describe('outbox (Postgres → Kafka)', () => {
     return out;
   };
 
+  /** The test's producer, running `before` ahead of each produce request (it may delay or refuse it). */
+  const sendingAfter = (before: (topic: string) => Promise<void>): Producer => ({
+    connect: () => producer.connect(),
+    disconnect: async () => undefined,
+    send: async (topic: string, messages: readonly OutgoingMessage[]) => {
+      await before(topic);
+      await producer.send(topic, messages);
+    },
+  });
+
   it('publishes interleaved rows of several topics in order within each, all of them, and empties itself', async () => {
     const outbox = new Outbox(SCHEMA, new Publisher(producer, codec));
     const subs = await Promise.all(topics.map((t) => kafka.subscribe<SegmentMembershipChange>(t.name)));
@@ -100,17 +110,12 @@ describe('outbox (Postgres → Kafka)', () => {
   it('keeps every row when a publish fails half-way, and sends them all on the next flush', async () => {
     // The broker refusing the second topic's request, after the first was acknowledged.
     let failNext = true;
-    const flaky: Producer = {
-      connect: () => producer.connect(),
-      disconnect: async () => undefined,
-      send: async (topic: string, messages: readonly OutgoingMessage[]) => {
-        if (failNext && topic === topics[1]!.name) {
-          failNext = false;
-          throw new Error('not enough in-sync replicas');
-        }
-        await producer.send(topic, messages);
-      },
-    };
+    const flaky = sendingAfter(async (topic) => {
+      if (failNext && topic === topics[1]!.name) {
+        failNext = false;
+        throw new Error('not enough in-sync replicas');
+      }
+    });
     const outbox = new Outbox(SCHEMA, new Publisher(flaky, codec));
     const subs = await Promise.all(topics.map((t) => kafka.subscribe<SegmentMembershipChange>(t.name)));
     const entries = interleaved(1_200, 30); // its first row is for topic a, so a goes out before b fails
@@ -133,17 +138,12 @@ describe('outbox (Postgres → Kafka)', () => {
   it('keeps each key in order when two relays flush at once', async () => {
     // The first relay's first produce request takes a while (a slow broker); the second starts meanwhile.
     let slowNext = true;
-    const slow: Producer = {
-      connect: () => producer.connect(),
-      disconnect: async () => undefined,
-      send: async (topic: string, messages: readonly OutgoingMessage[]) => {
-        if (slowNext) {
-          slowNext = false;
-          await new Promise((r) => setTimeout(r, 700));
-        }
-        await producer.send(topic, messages);
-      },
-    };
+    const slow = sendingAfter(async () => {
+      if (slowNext) {
+        slowNext = false;
+        await new Promise((r) => setTimeout(r, 700));
+      }
+    });
     const first = new Outbox(SCHEMA, new Publisher(slow, codec));
     const second = new Outbox(SCHEMA, new Publisher(producer, codec));
     const topic = topics[2]!;
