@@ -25,14 +25,6 @@ export const GRAPH_CACHE_RECORDS = Symbol('GRAPH_CACHE_RECORDS');
 /** 'source:sourceRecordId' of a canonical event. */
 export const recordOf = (e: Pick<CanonicalEvent, 'source' | 'sourceRecordId'>) => `${e.source}:${e.sourceRecordId}`;
 
-/** A change to the graph in this process, as the next one waits for it. */
-interface InFlight {
-  /** Once the change leaves the store alone (its writes computed): the next batch may start on it. */
-  readonly advanced: Promise<void>;
-  /** The graph version the change committed, or null when it failed. */
-  readonly committed: Promise<number | null>;
-}
-
 /** A consumed message: what it decodes to and the bytes it came as. */
 export interface Consumed<T> {
   readonly value: T;
@@ -46,16 +38,14 @@ const splitRecord = (record: string) => {
 
 /**
  * Every change to the identity graph: a batch of canonical events, or a steward's decision. Each
- * runs in one transaction, which writes the graph's difference and puts the outputs in the outbox
- * under the graph lock, so a crash leaves all of it or none, and instances never write the graph
- * at the same time.
+ * runs in one transaction that holds the graph lock, applies the identity engine over the
+ * Postgres store, writes the graph's difference and puts the outputs in the outbox, so a crash
+ * leaves all of it or none, and instances never work on the graph at the same time.
  *
- * A batch is computed ahead, before it takes the lock: on the store the batch before left (what
- * it loaded, as it left it), while that one's writes are still going in. Its result counts when
- * the graph's version under the lock is the one the batch before committed (no other instance and
- * no steward changed the graph in between); otherwise it is computed again from an empty store,
- * under the lock. Past GRAPH_CACHE_RECORDS records (0, the default: only the last batch's) the
- * least recently used are dropped. After a failed batch a batch starts from an empty store.
+ * Batches reuse the store of the batch before (what it loaded, as it left it) when the graph's
+ * version under the lock is the one that batch committed: no other instance and no steward
+ * changed the graph in between; past GRAPH_CACHE_RECORDS records (0, the default: no store is
+ * kept) the least recently used are dropped. After a failed batch a batch starts from an empty store.
  */
 @Injectable()
 export class IdentityGraphService {
@@ -67,11 +57,10 @@ export class IdentityGraphService {
   private readonly statementSeconds: Counter<'statement'>;
   private readonly statementCalls: Counter<'statement'>;
   private readonly evicted: Counter;
-  private readonly waits: Counter;
-  /** The store the last batch left, and the graph version it holds once that batch has committed (null: it failed). */
-  private shared: { store: PostgresGraphStore; version: Promise<number | null> } | null = null;
-  /** The last change of this process. */
-  private last: InFlight | null = null;
+  /** The store the last committed batch left, and the graph version it committed. */
+  private warm: { store: PostgresGraphStore; version: number } | null = null;
+  /** Changes of this process, one after the other (they would wait for each other's graph lock anyway). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -104,7 +93,7 @@ export class IdentityGraphService {
     });
     this.batches = new Counter({
       name: 'c360_resolver_batches_total',
-      help: 'Batches by how they were computed: warm (ahead, on what the batch before left in memory), cold (from an empty store), recomputed (computed ahead, then again from an empty store under the lock: another writer or a steward changed the graph, or the batch before failed).',
+      help: 'Batches by the store they started from: warm (what the batch before left in memory) or cold (empty: another writer changed the graph, the batch before failed, or the store was full).',
       labelNames: ['store'],
       registers: [metrics],
     });
@@ -117,11 +106,6 @@ export class IdentityGraphService {
     this.evicted = new Counter({
       name: 'c360_resolver_store_evicted_records_total',
       help: 'Records the kept store dropped, least recently used first, to stay within GRAPH_CACHE_RECORDS (loaded again from Postgres when a batch needs them).',
-      registers: [metrics],
-    });
-    this.waits = new Counter({
-      name: 'c360_resolver_store_waits_total',
-      help: 'Loads of a batch that waited for the batch before to commit, because they asked for something it changes.',
       registers: [metrics],
     });
     this.statementCalls = new Counter({
@@ -194,105 +178,61 @@ export class IdentityGraphService {
     return found ? outcome : null;
   }
 
-  /**
-   * `reuse`: a batch, which may start from the store the change before left, before that change
-   * has committed (its writes computed), reading on its own connection, and takes the graph lock
-   * only for its writes; its result counts only if, under the lock, nobody else changed the graph
-   * since what its store holds, or it is computed again from an empty store
-   * (docs/architecture.md, "Overlapping batches"). A steward's change waits for every batch
-   * before it and starts empty.
-   */
-  private async inTransaction(
+  /** `reuse`: the change may start from the store the last one left and leave its own (a batch; a steward's change writes what no store holds). */
+  private inTransaction(
     reuse: boolean,
     run: (engine: IdentityEngine, em: EntityManager) => Promise<BatchOutcome>,
     publish: (em: EntityManager, outcome: BatchOutcome) => Promise<void>,
   ): Promise<BatchOutcome> {
-    const before = this.last;
-    let advanced!: () => void;
-    let committed!: (version: number | null) => void;
-    const me: InFlight = {
-      advanced: new Promise<void>((resolve) => (advanced = resolve)),
-      committed: new Promise<number | null>((resolve) => (committed = resolve)),
-    };
-    this.last = me;
-    let version: number | null = null;
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      await before?.advanced;
-      if (!reuse) await before?.committed;
-      await runner.connect();
-      await runner.startTransaction();
-      const em = runner.manager;
+    const next = this.queue.then(() => this.change(reuse, run, publish));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async change(
+    reuse: boolean,
+    run: (engine: IdentityEngine, em: EntityManager) => Promise<BatchOutcome>,
+    publish: (em: EntityManager, outcome: BatchOutcome) => Promise<void>,
+  ): Promise<BatchOutcome> {
+    const warm = this.warm;
+    // Until this change commits, no store is known to be what is stored.
+    this.warm = null;
+    const { outcome, store, version } = await this.dataSource.transaction(async (em) => {
       const phase = (name: string) => this.batchSeconds.startTimer({ phase: name });
-      // The store to start from and the graph version its memory holds (once the change before commits).
-      const kept = reuse ? this.shared : null;
-      if (!reuse) this.shared = null;
-      const store = kept?.store ?? new PostgresGraphStore(em, this.config);
-      const base = kept ? kept.version : reuse ? this.graph.version(em) : Promise.resolve(null);
-      store.begin(em);
-      const stats = store.stats;
-      let outcome: BatchOutcome | null = null;
-      let engine = new IdentityEngine(this.config, store);
-      let done = phase('engine');
-      if (reuse) {
-        try {
-          outcome = await run(engine, em);
-        } catch (error) {
-          // Computed again under the lock, from an empty store: if it fails there too, that is the batch's error.
-          this.logger.debug(`batch computed ahead failed, computing it again: ${String(error)}`);
-        }
-      }
-      done();
-      done = phase('lock');
-      const expected = await base;
+      let done = phase('lock');
       await this.graph.lockGraph(em);
-      version = await this.graph.bumpVersion(em);
+      const version = await this.graph.bumpVersion(em);
       done();
-      let final = store;
-      let finalStats = stats;
-      if (outcome === null || expected === null || version !== expected + 1) {
-        if (reuse) this.batches.inc({ store: outcome === null ? 'cold' : 'recomputed' });
-        final = new PostgresGraphStore(em, this.config);
-        finalStats = final.stats;
-        engine = new IdentityEngine(this.config, final);
-        done = phase('engine');
-        outcome = await run(engine, em);
-        done();
-      } else this.batches.inc({ store: kept ? 'warm' : 'cold' });
+      const reused = reuse && warm !== null && warm.version === version - 1;
+      const store = reused ? warm.store : new PostgresGraphStore(em, this.config);
+      if (reused) store.begin(em);
+      if (reuse) this.batches.inc({ store: reused ? 'warm' : 'cold' });
+      const engine = new IdentityEngine(this.config, store);
+      done = phase('engine');
+      const outcome = await run(engine, em);
+      done();
       done = phase('flush');
-      const plan = final.diff();
-      if (reuse) {
-        final.advance(plan, me.committed);
-        this.evicted.inc(final.evict(this.cacheRecords, plan.touched));
-        this.shared = { store: final, version: me.committed };
-        advanced();
-      }
-      await final.write(plan, em, finalStats);
+      await store.flush();
       done();
       done = phase('publish');
       await publish(em, outcome);
       done();
-      await runner.commitTransaction();
-      this.batchSeconds.observe({ phase: 'queries' }, finalStats.queryMs / 1000);
-      for (const [statement, { calls, ms }] of finalStats.statements) {
+      this.batchSeconds.observe({ phase: 'queries' }, store.stats.queryMs / 1000);
+      for (const [statement, { calls, ms }] of store.stats.statements) {
         this.statementCalls.inc({ statement }, calls);
         this.statementSeconds.inc({ statement }, ms / 1000);
       }
-      if (finalStats.waits > 0) this.waits.inc(finalStats.waits);
       for (const [counter, n] of Object.entries(engine.stats) as [keyof EngineStats, number][]) if (n > 0) this.work.inc({ counter }, n);
-      committed(version);
-      advanced();
-      return outcome;
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      // The store holds what was not stored: nobody starts from it.
-      this.shared = null;
-      committed(null);
-      advanced();
-      throw error;
-    } finally {
-      await runner.release();
+      if (store.stats.lazyLoads > 50) this.logger.debug(`batch needed ${store.stats.lazyLoads} loads beyond its prefetch`);
+      return { outcome, store, version };
+    });
+    // Committed: the store's memory is what is stored now.
+    if (reuse && this.cacheRecords > 0) {
+      store.settle();
+      this.evicted.inc(store.evict(this.cacheRecords));
+      this.warm = { store, version };
     }
+    return outcome;
   }
 
   /** Identity changes, then the golden records of the changed profiles and tombstones for the ended ones. */

@@ -42,12 +42,6 @@ export class IdentityGraphRepository {
     await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [GRAPH_LOCK]);
   }
 
-  /** The graph's version as committed now (read without the lock: a batch computed ahead checks it under the lock). */
-  async version(em: EntityManager): Promise<number> {
-    const rows = await em.query<{ version: string }[]>(`SELECT version FROM graph_version WHERE id = 1`);
-    return Number(rows[0]!.version);
-  }
-
   /**
    * Adds one to the graph's version, under the graph lock; returns the new version. A process
    * whose own last commit wrote the version before it knows that nobody changed the graph since.

@@ -65,50 +65,8 @@ export interface StoreStats {
   queryMs: number;
   /** Calls and time waiting per statement (its `query` label). */
   statements: Map<string, { calls: number; ms: number }>;
-  /** Loads that waited for the batch before to commit (they asked for something it changes). */
-  waits: number;
 }
-const newStats = (): StoreStats => ({ queries: 0, lazyLoads: 0, recordsLoaded: 0, queryMs: 0, statements: new Map(), waits: 0 });
-
-/** What a batch writes, taken from memory at once (`diff`), so that the next batch may change the store while it is written. */
-export interface WritePlan {
-  readonly records: string | null;
-  readonly keyRows: Rows;
-  readonly valueRows: Rows;
-  readonly addressRows: Rows;
-  readonly linkDeletes: readonly [string, string][];
-  readonly linkUpserts: string | null;
-  readonly usable: readonly string[];
-  readonly restricted: readonly [string, string][];
-  readonly created: readonly string[];
-  readonly moved: readonly [string, string | null][];
-  readonly dropped: readonly [string, string | null][];
-  readonly counts: { records: number; links: number };
-  /** The records the batch handed out (kept in memory while it is written). */
-  readonly touched: ReadonlySet<string>;
-}
-interface Rows {
-  add: [string, string][];
-  remove: [string, string][];
-}
-
-/**
- * What the batch being written changes in Postgres, until it commits: the next batch, reading on
- * its own connection, loads none of it from Postgres before then (docs/architecture.md,
- * "Overlapping batches").
- */
-interface Pending {
-  readonly committed: Promise<void>;
-  readonly records: ReadonlySet<string>;
-  readonly values: ReadonlySet<string>;
-  readonly indexes: ReadonlySet<string>;
-  readonly addresses: ReadonlySet<string>;
-  /** Profiles whose members change (a record's old and new profile). */
-  readonly members: ReadonlySet<string>;
-  /** Profiles created, dropped or moved between households. */
-  readonly profiles: ReadonlySet<string>;
-  readonly households: ReadonlySet<string>;
-}
+const newStats = (): StoreStats => ({ queries: 0, lazyLoads: 0, recordsLoaded: 0, queryMs: 0, statements: new Map() });
 
 const linkJson = (l: Link) => JSON.stringify([l.rule, l.rank, l.score, l.values]);
 
@@ -183,8 +141,6 @@ export class PostgresGraphStore implements GraphStore {
   private linksFollowed = new Set<string>();
   private valuesFollowed = new Set<string>();
   private profilesFollowed = new Set<string>();
-  /** The batch before, while it is written (`advance`). */
-  private pending: Pending | null = null;
   stats: StoreStats = newStats();
 
   /** Above every type's frequency cap (and its +1 for holders loaded in full). */
@@ -217,57 +173,12 @@ export class PostgresGraphStore implements GraphStore {
   }
 
   /**
-   * Right after `diff`, before the plan is written: what the batch changed in memory becomes what
-   * the next batch compares against, so that the next batch may start on this store while this
-   * one is written. Until `committed` settles, the next batch loads nothing the plan changes from
-   * Postgres: its reads need not see this batch's writes yet (docs/architecture.md, "Overlapping
-   * batches"). If the write fails, the store is not what is stored: whoever called this drops it.
+   * After the batch's transaction committed: what the batch changed in memory is now stored, and
+   * becomes what the next batch compares against. Loaded state a fresh load would not give (a
+   * key's members kept past its limit, a value's holders missing below its cap) is dropped, to be
+   * loaded again when needed: a store that served many batches answers as a new one would.
    */
-  advance(plan: WritePlan, committed: Promise<unknown>): void {
-    const members = new Set<string>();
-    for (const id of this.batchRecords) {
-      const r = this.recordCache.get(id)!;
-      const before = this.snapshots.get(id)!.row?.profile ?? null;
-      if (before === r.profile) continue;
-      if (before !== null) members.add(before);
-      if (r.profile !== null) members.add(r.profile);
-    }
-    const households = new Set<string>();
-    for (const p of this.batchHouseholds) {
-      for (const h of [this.loadedHouseholds.get(p), this.householdCache.get(p)]) if (h) households.add(h);
-    }
-    const pending: Pending = {
-      committed: committed.then(
-        () => undefined,
-        () => undefined,
-      ),
-      records: this.batchRecords,
-      values: this.batchValues,
-      indexes: this.batchIndexes,
-      addresses: new Set([...plan.addressRows.add, ...plan.addressRows.remove].map(([k]) => k)),
-      members,
-      profiles: new Set([...this.createdProfiles, ...this.droppedProfiles.keys(), ...this.batchHouseholds]),
-      households,
-    };
-    this.pending = pending;
-    void pending.committed.then(() => {
-      if (this.pending === pending) this.pending = null;
-    });
-    this.settle();
-  }
-
-  /** Whether the batch before is still being written. */
-  get writing(): boolean {
-    return this.pending !== null;
-  }
-
-  /**
-   * What the batch changed in memory becomes what the next batch compares against. Loaded state a
-   * fresh load would not give (a key's members kept past its limit, a value's holders missing
-   * below its cap) is dropped, to be loaded again when needed: a store that served many batches
-   * answers as a new one would.
-   */
-  private settle(): void {
+  settle(): void {
     for (const id of this.batchRecords) {
       this.snapshots.set(id, snapshotOf(this.recordCache.get(id)!, false));
       this.recency.delete(id);
@@ -305,13 +216,12 @@ export class PostgresGraphStore implements GraphStore {
    * left refers to. What is dropped is as stored, so dropping it changes no answer, only what the
    * next batch loads again (a link kept at one end is the object the other end gets on its reload).
    */
-  evict(maxRecords: number, keep: ReadonlySet<string> = new Set()): number {
+  evict(maxRecords: number): number {
     if (this.recordCache.size <= maxRecords) return 0;
     const before = this.recordCache.size;
     const target = Math.floor(maxRecords * 0.8);
     for (const id of this.recency.keys()) {
       if (this.recordCache.size <= target) break;
-      if (keep.has(id)) continue;
       this.recordCache.delete(id);
       this.snapshots.delete(id);
       this.partyless.delete(id);
@@ -352,35 +262,20 @@ export class PostgresGraphStore implements GraphStore {
     return before - this.recordCache.size;
   }
 
-  /**
-   * Before loading keys of a kind from Postgres: when the batch being written changes one of
-   * them, waits until it has committed (its writes are not visible to this batch's reads before).
-   */
-  private async settled(kind: Exclude<keyof Pending, 'committed'>, keys: Iterable<string>): Promise<void> {
-    const pending = this.pending;
-    if (pending === null) return;
-    for (const k of keys) {
-      if (!pending[kind].has(k)) continue;
-      this.stats.waits++;
-      await pending.committed;
-      return;
-    }
-  }
-
   /** `statement`: what the query is, for the per-statement figures (`stats.statements`). */
-  private async query<T>(statement: string, sql: string, params: unknown[], em = this.em, stats = this.stats): Promise<T[]> {
-    stats.queries++;
+  private async query<T>(statement: string, sql: string, params: unknown[]): Promise<T[]> {
+    this.stats.queries++;
     const started = performance.now();
     try {
-      return await em.query<T[]>(sql, params);
+      return await this.em.query<T[]>(sql, params);
     } finally {
       const ms = performance.now() - started;
-      stats.queryMs += ms;
-      const s = stats.statements.get(statement);
+      this.stats.queryMs += ms;
+      const s = this.stats.statements.get(statement);
       if (s) {
         s.calls++;
         s.ms += ms;
-      } else stats.statements.set(statement, { calls: 1, ms });
+      } else this.stats.statements.set(statement, { calls: 1, ms });
     }
   }
 
@@ -451,7 +346,6 @@ export class PostgresGraphStore implements GraphStore {
   private async loadValues(keys: readonly string[]): Promise<void> {
     const wanted = keys.filter((k) => !this.valueCache.has(k));
     if (wanted.length === 0) return;
-    await this.settled('values', wanted);
     // One query for each value's count, status and, for a value within its type's frequency cap
     // (+1), its holders. Counting stops just past the largest cap: a value held by more records is
     // over-frequent whatever the exact number (the store's phone typed at every till would
@@ -478,7 +372,6 @@ export class PostgresGraphStore implements GraphStore {
   private async loadIndexes(keys: readonly string[], limit: number): Promise<void> {
     const wanted = keys.filter((k) => !this.indexCache.has(k));
     if (wanted.length === 0) return;
-    await this.settled('indexes', wanted);
     // Counting stops just past the limit: a key held by more records finds no candidates, and
     // its members are never needed (a count above the limit is all the engine asks of it).
     const rows = await this.query<{ key: string; members: string | null; n: string }>(
@@ -498,7 +391,6 @@ export class PostgresGraphStore implements GraphStore {
   private async loadAddresses(keys: readonly string[]): Promise<void> {
     const wanted = keys.filter((k) => !this.addressCache.has(k));
     if (wanted.length === 0) return;
-    await this.settled('addresses', wanted);
     const found = await this.membersOf('record_addresses', 'address_key', wanted);
     for (const k of wanted) this.addressCache.set(k, found.get(k) ?? new Set());
   }
@@ -506,7 +398,6 @@ export class PostgresGraphStore implements GraphStore {
   private async loadMembers(profiles: readonly string[]): Promise<void> {
     const wanted = profiles.filter((p) => !this.memberCache.has(p) && !this.createdProfiles.has(p));
     if (wanted.length === 0) return;
-    await this.settled('members', wanted);
     const rows = await this.query<{ profile_id: string; record_id: string }>(
       'profile members',
       `SELECT profile_id, record_id FROM records WHERE profile_id = ANY($1::text[])`,
@@ -555,7 +446,6 @@ export class PostgresGraphStore implements GraphStore {
     if (partyless.length > 0) await this.loadParties(partyless);
     if (missing.length === 0) return out;
     const unique = [...new Set(missing)];
-    await this.settled('records', unique);
     this.stats.lazyLoads++;
     // Most records a batch loads are candidates, cohabitants and profile members: the engine needs
     // their evidence and links, not their party (the largest column) nor the links' explanations.
@@ -610,7 +500,6 @@ export class PostgresGraphStore implements GraphStore {
 
   /** The stored parties of records loaded without them. */
   private async loadParties(ids: readonly string[]): Promise<void> {
-    await this.settled('records', ids);
     const rows = await this.query<{ record_id: string; party: Party | null }>('record parties', `SELECT record_id, party FROM records WHERE record_id = ANY($1::text[])`, [ids]);
     for (const row of rows) {
       const r = this.recordCache.get(row.record_id)!;
@@ -645,7 +534,6 @@ export class PostgresGraphStore implements GraphStore {
     const v = await this.value(key);
     if (v.holders === null) {
       this.stats.lazyLoads++;
-      await this.settled('values', [key]);
       const loaded = (await this.membersOf('record_values', 'value_key', [key])).get(key) ?? new Set();
       // Holders added or removed in memory this batch.
       for (const id of this.batchRecords) {
@@ -690,7 +578,6 @@ export class PostgresGraphStore implements GraphStore {
   async profileSeqs(ids: readonly string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     if (ids.length === 0) return out;
-    await this.settled('profiles', ids);
     const rows = await this.query<{ profile_id: string; seq: string }>('profile sequence numbers', `SELECT profile_id, seq FROM profiles WHERE profile_id = ANY($1::text[])`, [ids]);
     for (const r of rows) out.set(r.profile_id, Number(r.seq));
     for (const id of ids) if (!out.has(id)) out.set(id, Number.MAX_SAFE_INTEGER);
@@ -738,7 +625,6 @@ export class PostgresGraphStore implements GraphStore {
     for (const p of wanted) if (this.createdProfiles.has(p)) this.householdCache.set(p, null);
     const stored = wanted.filter((p) => !this.createdProfiles.has(p));
     if (stored.length > 0) {
-      await this.settled('profiles', stored);
       const rows = await this.query<{ profile_id: string; household_id: string | null }>('households of profiles', `SELECT profile_id, household_id FROM profiles WHERE profile_id = ANY($1::text[])`, [stored]);
       for (const p of stored) this.householdCache.set(p, null);
       for (const r of rows) this.householdCache.set(r.profile_id, r.household_id);
@@ -759,19 +645,11 @@ export class PostgresGraphStore implements GraphStore {
   private async loadHouseholdMembers(households: readonly string[]): Promise<string[]> {
     const wanted = households.filter((h) => !this.householdMemberCache.has(h));
     if (wanted.length > 0) {
-      await this.settled('households', wanted);
-      const load = () =>
-        this.query<{ profile_id: string; household_id: string }>('household members', `SELECT profile_id, household_id FROM profiles WHERE household_id = ANY($1::text[])`, [
-          wanted,
-        ]);
-      let rows = await load();
-      // A profile the batch being written drops or moves, in a household it did not load: asked again once that batch is stored.
-      const pending = this.pending;
-      if (pending !== null && rows.some((r) => pending.profiles.has(r.profile_id))) {
-        this.stats.waits++;
-        await pending.committed;
-        rows = await load();
-      }
+      const rows = await this.query<{ profile_id: string; household_id: string }>(
+        'household members',
+        `SELECT profile_id, household_id FROM profiles WHERE household_id = ANY($1::text[])`,
+        [wanted],
+      );
       for (const h of wanted) this.householdMemberCache.set(h, new Set());
       for (const r of rows) {
         if (this.droppedProfiles.has(r.profile_id)) continue;
@@ -807,21 +685,13 @@ export class PostgresGraphStore implements GraphStore {
 
   // --- flush ----------------------------------------------------------------------------------
 
-  /** Writes what the batch changed, in the batch's transaction (`diff`, then `write`). */
+  /** Writes what the batch changed: records, their index rows, links, value statuses, profiles and aliases. */
   async flush(): Promise<{ records: number; links: number }> {
-    return this.write(this.diff(), this.em, this.stats);
-  }
-
-  /**
-   * What the batch changed: records, their index rows, links, value statuses, profiles and
-   * aliases, taken from memory at once. Nothing of it refers to the store afterwards.
-   */
-  diff(): WritePlan {
     const dirty: RecordState[] = [];
-    const keyRows: Rows = { add: [], remove: [] };
-    const valueRows: Rows = { add: [], remove: [] };
-    const addressRows: Rows = { add: [], remove: [] };
-    const diff = (rows: Rows, id: string, before: readonly string[], after: readonly string[]) => {
+    const keyRows = { add: [] as [string, string][], remove: [] as [string, string][] };
+    const valueRows = { add: [] as [string, string][], remove: [] as [string, string][] };
+    const addressRows = { add: [] as [string, string][], remove: [] as [string, string][] };
+    const diff = (rows: typeof keyRows, id: string, before: readonly string[], after: readonly string[]) => {
       if (before === after) return; // most records the batch handed out it did not change
       const b = new Set(before);
       const a = new Set(after);
@@ -848,50 +718,8 @@ export class PostgresGraphStore implements GraphStore {
       }
       for (const b of loadedLinks.keys()) if (!current.has(b)) linkDeletes.push([r.id, b]);
     }
-    const statuses = [...this.batchValues].map((key) => this.valueCache.get(key)!).filter((v) => v.status !== (this.loadedStatus.get(v.key) ?? 'usable'));
-    const moved = [...this.batchHouseholds].map((p): [string, string | null] => [p, this.householdCache.get(p) ?? null]).filter(
-      ([p, h]) => !this.droppedProfiles.has(p) && (this.createdProfiles.has(p) ? h !== null : this.loadedHouseholds.has(p) && this.loadedHouseholds.get(p) !== h),
-    );
-    return {
-      records:
-        dirty.length === 0
-          ? null
-          : JSON.stringify(
-              dirty.map((r) => ({
-                record_id: r.id,
-                seq: r.seq,
-                party: r.party,
-                observed_at: r.observedAt,
-                evidence: r.evidenceJson,
-                fingerprint: r.fingerprint,
-                keys: r.keys,
-                profile_id: r.profile,
-                deleted: r.deleted,
-              })),
-            ),
-      keyRows,
-      valueRows,
-      addressRows,
-      linkDeletes,
-      linkUpserts:
-        linkUpserts.length === 0
-          ? null
-          : JSON.stringify(linkUpserts.map((l) => ({ a: l.a, b: l.b, rule: l.rule, rank: l.rank, score: l.score, matched_values: l.values, matched: l.matched }))),
-      usable: statuses.filter((v) => v.status === 'usable').map((v) => v.key),
-      restricted: statuses.filter((v) => v.status !== 'usable').map((v): [string, string] => [v.key, v.status]),
-      created: [...this.createdProfiles].filter((p) => !this.droppedProfiles.has(p)),
-      moved,
-      dropped: [...this.droppedProfiles].filter(([p]) => !this.createdProfiles.has(p)),
-      counts: { records: dirty.length, links: linkUpserts.length + linkDeletes.length },
-      touched: this.batchRecords,
-    };
-  }
-
-  /** Writes a plan in a transaction (`em`: the batch's own, which the store may have moved on from), counted in `stats`. */
-  async write(plan: WritePlan, em: EntityManager, stats: StoreStats): Promise<{ records: number; links: number }> {
-    const query = (statement: string, sql: string, params: unknown[]) => this.query(statement, sql, params, em, stats);
-    if (plan.records !== null) {
-      await query(
+    if (dirty.length > 0) {
+      await this.query(
         'records upsert',
         `INSERT INTO records (record_id, seq, party, observed_at, evidence, fingerprint, keys, profile_id, deleted)
          SELECT x.record_id, x.seq, x.party, x.observed_at, x.evidence, x.fingerprint, x.keys, x.profile_id, x.deleted
@@ -901,74 +729,96 @@ export class PostgresGraphStore implements GraphStore {
            -- A live record written without its party was loaded without it: the stored one stays.
            party = CASE WHEN EXCLUDED.party IS NULL AND NOT EXCLUDED.deleted THEN records.party ELSE EXCLUDED.party END, observed_at = EXCLUDED.observed_at, evidence = EXCLUDED.evidence,
            fingerprint = EXCLUDED.fingerprint, keys = EXCLUDED.keys, profile_id = EXCLUDED.profile_id, deleted = EXCLUDED.deleted, updated_at = now()`,
-        [plan.records],
+        [
+          JSON.stringify(
+            dirty.map((r) => ({
+              record_id: r.id,
+              seq: r.seq,
+              party: r.party,
+              observed_at: r.observedAt,
+              evidence: r.evidenceJson,
+              fingerprint: r.fingerprint,
+              keys: r.keys,
+              profile_id: r.profile,
+              deleted: r.deleted,
+            })),
+          ),
+        ],
       );
     }
-    await this.writeRows(query, 'record_keys', 'key', plan.keyRows);
-    await this.writeRows(query, 'record_values', 'value_key', plan.valueRows);
-    await this.writeRows(query, 'record_addresses', 'address_key', plan.addressRows);
-    if (plan.linkDeletes.length > 0) {
-      await query('links delete', `DELETE FROM links l USING unnest($1::text[], $2::text[]) AS d(a, b) WHERE l.a = d.a AND l.b = d.b`, [
-        plan.linkDeletes.map((d) => d[0]),
-        plan.linkDeletes.map((d) => d[1]),
+    await this.writeRows('record_keys', 'key', keyRows);
+    await this.writeRows('record_values', 'value_key', valueRows);
+    await this.writeRows('record_addresses', 'address_key', addressRows);
+    if (linkDeletes.length > 0) {
+      await this.query('links delete', `DELETE FROM links l USING unnest($1::text[], $2::text[]) AS d(a, b) WHERE l.a = d.a AND l.b = d.b`, [
+        linkDeletes.map((d) => d[0]),
+        linkDeletes.map((d) => d[1]),
       ]);
     }
-    if (plan.linkUpserts !== null) {
-      await query(
+    if (linkUpserts.length > 0) {
+      await this.query(
         'links upsert',
         `INSERT INTO links (a, b, rule, rank, score, matched_values, matched)
          SELECT x.a, x.b, x.rule, x.rank, x.score, x.matched_values, x.matched
          FROM jsonb_to_recordset($1::jsonb) AS x(a text, b text, rule text, rank int, score real, matched_values text[], matched jsonb)
          ON CONFLICT (a, b) DO UPDATE SET rule = EXCLUDED.rule, rank = EXCLUDED.rank, score = EXCLUDED.score,
            matched_values = EXCLUDED.matched_values, matched = EXCLUDED.matched, created_at = now()`,
-        [plan.linkUpserts],
+        [JSON.stringify(linkUpserts.map((l) => ({ a: l.a, b: l.b, rule: l.rule, rank: l.rank, score: l.score, matched_values: l.values, matched: l.matched })))],
       );
     }
-    if (plan.usable.length > 0) await query('value statuses delete', `DELETE FROM value_statuses WHERE value_key = ANY($1::text[])`, [plan.usable]);
-    if (plan.restricted.length > 0) {
-      await query(
+    const statuses = [...this.batchValues].map((key) => this.valueCache.get(key)!).filter((v) => v.status !== (this.loadedStatus.get(v.key) ?? 'usable'));
+    const usable = statuses.filter((v) => v.status === 'usable').map((v) => v.key);
+    const restricted = statuses.filter((v) => v.status !== 'usable');
+    if (usable.length > 0) await this.query('value statuses delete', `DELETE FROM value_statuses WHERE value_key = ANY($1::text[])`, [usable]);
+    if (restricted.length > 0) {
+      await this.query(
         'value statuses upsert',
         `INSERT INTO value_statuses (value_key, status) SELECT * FROM unnest($1::text[], $2::text[])
          ON CONFLICT (value_key) DO UPDATE SET status = EXCLUDED.status, changed_at = now()`,
-        [plan.restricted.map(([k]) => k), plan.restricted.map(([, s]) => s)],
+        [restricted.map((v) => v.key), restricted.map((v) => v.status)],
       );
     }
-    if (plan.created.length > 0) await query('profiles insert', `INSERT INTO profiles (profile_id) SELECT unnest($1::text[])`, [plan.created]);
-    if (plan.moved.length > 0) {
-      await query('profiles household update', `UPDATE profiles p SET household_id = m.h FROM unnest($1::text[], $2::text[]) AS m(id, h) WHERE p.profile_id = m.id`, [
-        plan.moved.map(([p]) => p),
-        plan.moved.map(([, h]) => h),
+    const created = [...this.createdProfiles].filter((p) => !this.droppedProfiles.has(p));
+    if (created.length > 0) await this.query('profiles insert', `INSERT INTO profiles (profile_id) SELECT unnest($1::text[])`, [created]);
+    const moved = [...this.batchHouseholds].map((p): [string, string | null] => [p, this.householdCache.get(p) ?? null]).filter(
+      ([p, h]) => !this.droppedProfiles.has(p) && (this.createdProfiles.has(p) ? h !== null : this.loadedHouseholds.has(p) && this.loadedHouseholds.get(p) !== h),
+    );
+    if (moved.length > 0) {
+      await this.query('profiles household update', `UPDATE profiles p SET household_id = m.h FROM unnest($1::text[], $2::text[]) AS m(id, h) WHERE p.profile_id = m.id`, [
+        moved.map(([p]) => p),
+        moved.map(([, h]) => h),
       ]);
     }
-    if (plan.dropped.length > 0) {
-      const ids = plan.dropped.map(([p]) => p);
-      const survivors = plan.dropped.map(([, s]) => s);
-      await query('profiles delete', `DELETE FROM profiles WHERE profile_id = ANY($1::text[])`, [ids]);
+    const dropped = [...this.droppedProfiles].filter(([p]) => !this.createdProfiles.has(p));
+    if (dropped.length > 0) {
+      const ids = dropped.map(([p]) => p);
+      const survivors = dropped.map(([, s]) => s);
+      await this.query('profiles delete', `DELETE FROM profiles WHERE profile_id = ANY($1::text[])`, [ids]);
       // Aliases of a dropped profile follow it to its survivor.
-      await query(
+      await this.query(
         'aliases follow survivor',
         `UPDATE profile_aliases a SET profile_id = d.survivor FROM unnest($1::text[], $2::text[]) AS d(id, survivor) WHERE a.profile_id = d.id`,
         [ids, survivors],
       );
-      await query(
+      await this.query(
         'aliases insert',
         `INSERT INTO profile_aliases (alias_id, profile_id) SELECT * FROM unnest($1::text[], $2::text[])
          ON CONFLICT (alias_id) DO UPDATE SET profile_id = EXCLUDED.profile_id`,
         [ids, survivors],
       );
     }
-    return plan.counts;
+    return { records: dirty.length, links: linkUpserts.length + linkDeletes.length };
   }
 
-  private async writeRows(query: (statement: string, sql: string, params: unknown[]) => Promise<unknown>, table: string, column: string, rows: Rows): Promise<void> {
+  private async writeRows(table: string, column: string, rows: { add: [string, string][]; remove: [string, string][] }): Promise<void> {
     if (rows.remove.length > 0) {
-      await query(`${table} delete`, `DELETE FROM ${table} t USING unnest($1::text[], $2::text[]) AS d(k, r) WHERE t.${column} = d.k AND t.record_id = d.r`, [
+      await this.query(`${table} delete`, `DELETE FROM ${table} t USING unnest($1::text[], $2::text[]) AS d(k, r) WHERE t.${column} = d.k AND t.record_id = d.r`, [
         rows.remove.map((x) => x[0]),
         rows.remove.map((x) => x[1]),
       ]);
     }
     if (rows.add.length > 0) {
-      await query(`${table} insert`, `INSERT INTO ${table} (${column}, record_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [
+      await this.query(`${table} insert`, `INSERT INTO ${table} (${column}, record_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [
         rows.add.map((x) => x[0]),
         rows.add.map((x) => x[1]),
       ]);
