@@ -6,6 +6,7 @@
 import type { EntityManager, DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import type { AvroTopic } from '@c360/schemas';
 import type { Outgoing, Publisher } from '@c360/messaging';
+import { pgArray } from './pg-array';
 
 interface OutboxRow {
   id: string;
@@ -95,7 +96,7 @@ export class Outbox {
       `INSERT INTO "${this.schema}".outbox (topic, key, value, headers)
        SELECT tp, k, CASE WHEN l >= 0 THEN substring($3::bytea FROM o + 1 FOR l) END, h::jsonb
        FROM unnest($1::text[], $2::text[], $4::int[], $5::int[], $6::text[]) WITH ORDINALITY AS t(tp, k, o, l, h, n) ORDER BY n`,
-      [rows.map((r) => r.topic), rows.map((r) => r.key), values, offsets, lengths, rows.map((r) => JSON.stringify(r.headers))],
+      [pgArray(rows.map((r) => r.topic)), pgArray(rows.map((r) => r.key)), values, pgArray(offsets), pgArray(lengths), pgArray(rows.map((r) => JSON.stringify(r.headers)))],
     );
   }
 

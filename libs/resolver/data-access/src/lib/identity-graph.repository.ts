@@ -4,6 +4,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Party } from '@c360/schemas';
 import type { Link, ProfileFacts, StewardDecision } from '@c360/resolver-domain';
+import { pgArray } from '@c360/persistence';
 
 export interface ExplainedRecord {
   readonly record: string;
@@ -72,11 +73,11 @@ export class IdentityGraphRepository {
       `SELECT p.profile_id, p.household_id, p.updated_at,
          COALESCE((SELECT array_agg(alias_id ORDER BY alias_id) FROM profile_aliases a WHERE a.profile_id = p.profile_id), '{}') AS aliases
        FROM profiles p WHERE p.profile_id = ANY($1::text[])`,
-      [ids],
+      [pgArray(ids)],
     );
     const records = await em.query<{ profile_id: string; record_id: string; party: Party; observed_at: string }[]>(
       `SELECT profile_id, record_id, party, observed_at FROM records WHERE profile_id = ANY($1::text[]) AND NOT deleted ORDER BY seq`,
-      [ids],
+      [pgArray(ids)],
     );
     const byProfile = new Map<string, ProfileFacts['records'][number][]>();
     for (const r of records) {
@@ -98,7 +99,7 @@ export class IdentityGraphRepository {
 
   /** Marks profiles as changed now (the transaction's time); those created in this transaction already are, and are not written again. */
   async touchProfiles(em: EntityManager, ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await em.query(`UPDATE profiles SET updated_at = now() WHERE profile_id = ANY($1::text[]) AND updated_at <> now()`, [ids]);
+    if (ids.length > 0) await em.query(`UPDATE profiles SET updated_at = now() WHERE profile_id = ANY($1::text[]) AND updated_at <> now()`, [pgArray(ids)]);
   }
 
   /** The profiles holding an identifier value ('EMAIL:a@b.c'): more than one when several persons share it. */

@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Party } from '@c360/schemas';
+import { pgArray } from '@c360/persistence';
 import {
   type GraphStore,
   type KeyIndex,
@@ -262,12 +263,15 @@ export class PostgresGraphStore implements GraphStore {
     return before - this.recordCache.size;
   }
 
-  /** `statement`: what the query is, for the per-statement figures (`stats.statements`). */
+  /** `statement`: what the query is, for the per-statement figures (`stats.statements`). Array parameters go as array literals (`pgArray`). */
   private async query<T>(statement: string, sql: string, params: unknown[]): Promise<T[]> {
     this.stats.queries++;
     const started = performance.now();
     try {
-      return await this.em.query<T[]>(sql, params);
+      return await this.em.query<T[]>(
+        sql,
+        params.map((p) => (Array.isArray(p) ? pgArray(p as (string | number | null)[]) : p)),
+      );
     } finally {
       const ms = performance.now() - started;
       this.stats.queryMs += ms;

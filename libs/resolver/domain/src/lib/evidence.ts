@@ -353,9 +353,16 @@ function provenanceOf(records: readonly { readonly recordId: string; readonly ev
   return provenance;
 }
 
+/** Each record evidence's view as a profile of one, made once: a record is compared with every candidate its keys reach. */
+const asProfile = new WeakMap<RecordEvidence, ProfileEvidence>();
+
 /** A single record seen as a profile of one, to compare two records or to start a profile. */
 export function recordAsProfile(recordId: string, evidence: RecordEvidence): ProfileEvidence {
-  return profileEvidence([{ recordId, evidence }]);
+  const known = asProfile.get(evidence);
+  if (known !== undefined && known.recordIds[0] === recordId) return known;
+  const made = profileEvidence([{ recordId, evidence }]);
+  asProfile.set(evidence, made);
+  return made;
 }
 
 /** Provenance key of a name variant. */

@@ -783,10 +783,13 @@ export class IdentityEngine {
       const record = sorted.find((r) => changed.has(r)) ?? sorted.find((r) => touched.has(r));
       return record ? { record, link: strongest(record, new Set(g)) } : null;
     };
+    // Survivor → the profiles it absorbed (once for all groups: a batch has thousands of each).
+    const absorbedBy = new Map<string, string[]>();
+    for (const [p, s] of dropped) if (s !== null) (absorbedBy.get(s) ?? absorbedBy.set(s, []).get(s)!).push(p);
     groups.forEach((g, i) => {
       const id = idOf.get(i)!;
-      const absorbed = [...dropped].filter(([, s]) => s === id).map(([p]) => p).sort();
-      if (absorbed.length > 0) changes.push({ kind: 'profiles-merged', profile: id, absorbed, cause: causeIn(g) });
+      const absorbed = absorbedBy.get(id)?.sort();
+      if (absorbed) changes.push({ kind: 'profiles-merged', profile: id, absorbed, cause: causeIn(g) });
     });
     // Splits: a kept profile whose records went to several groups.
     const partsOf = new Map<string, Set<string>>();
@@ -796,9 +799,10 @@ export class IdentityEngine {
         if (p !== null && kept.has(p) && idOf.get(i) !== p) (partsOf.get(p) ?? partsOf.set(p, new Set()).get(p)!).add(idOf.get(i)!);
       }
     });
+    const groupOf = new Map([...idOf].map(([i, id]) => [id, i]));
     for (const [p, parts] of partsOf) {
-      const keptGroup = groups[[...idOf].find(([, id]) => id === p)![0]]!;
-      const cause = causeIn(groups.filter((_, i) => parts.has(idOf.get(i)!) || idOf.get(i) === p).flat());
+      const keptGroup = groups[groupOf.get(p)!]!;
+      const cause = causeIn([p, ...parts].flatMap((id) => groups[groupOf.get(id)!]!));
       changes.push({ kind: 'profile-split', profile: p, parts: [...parts].sort(), cause: cause && { record: cause.record, link: strongest(cause.record, new Set(keptGroup)) } });
     }
 
