@@ -1,4 +1,4 @@
-// The producer code of kafkajs that patches/kafkajs+2.2.4.patch rewrites (docs/operations.md,
+// The producer code of kafkajs that patches/kafkajs+2.2.4.patch rewrites (docs/architecture.md,
 // "Patched dependencies") still writes what kafkajs's own decoder, and so the broker, reads: varints
 // written in place, records and headers in encoders sized to them, messages grouped by partition
 // in one pass.
