@@ -69,27 +69,30 @@ export class IdentityGraphRepository {
   async profileFacts(em: EntityManager, ids: readonly string[]): Promise<Map<string, ProfileFacts>> {
     const out = new Map<string, ProfileFacts>();
     if (ids.length === 0) return out;
-    // Each as one JSON array: a row per profile and per record (tens of thousands a batch) cost the
-    // driver an object, buffers and strings each; the parties nest as they are stored.
-    const [profiles] = await em.query<{ j: string }[]>(
-      `SELECT coalesce(json_agg(json_build_array(p.profile_id, p.household_id, floor(extract(epoch FROM p.updated_at) * 1000)::bigint,
-         COALESCE((SELECT array_agg(alias_id ORDER BY alias_id) FROM profile_aliases a WHERE a.profile_id = p.profile_id), '{}'))), '[]')::text AS j
+    const profiles = await em.query<{ profile_id: string; household_id: string | null; updated_at: Date; aliases: string[] }[]>(
+      `SELECT p.profile_id, p.household_id, p.updated_at,
+         COALESCE((SELECT array_agg(alias_id ORDER BY alias_id) FROM profile_aliases a WHERE a.profile_id = p.profile_id), '{}') AS aliases
        FROM profiles p WHERE p.profile_id = ANY($1::text[])`,
       [pgArray(ids)],
     );
-    const [records] = await em.query<{ j: string }[]>(
-      `SELECT coalesce(json_agg(json_build_array(profile_id, record_id, party, observed_at) ORDER BY seq), '[]')::text AS j
-       FROM records WHERE profile_id = ANY($1::text[]) AND NOT deleted`,
+    const records = await em.query<{ profile_id: string; record_id: string; party: Party; observed_at: string }[]>(
+      `SELECT profile_id, record_id, party, observed_at FROM records WHERE profile_id = ANY($1::text[]) AND NOT deleted ORDER BY seq`,
       [pgArray(ids)],
     );
     const byProfile = new Map<string, ProfileFacts['records'][number][]>();
-    for (const [profileId, recordId, party, observedAt] of JSON.parse(records!.j) as [string, string, Party, number][]) {
-      const i = recordId.indexOf(':');
-      const list = byProfile.get(profileId) ?? byProfile.set(profileId, []).get(profileId)!;
-      list.push({ source: recordId.slice(0, i), sourceRecordId: recordId.slice(i + 1), observedAt, party });
+    for (const r of records) {
+      const i = r.record_id.indexOf(':');
+      const list = byProfile.get(r.profile_id) ?? byProfile.set(r.profile_id, []).get(r.profile_id)!;
+      list.push({ source: r.record_id.slice(0, i), sourceRecordId: r.record_id.slice(i + 1), observedAt: Number(r.observed_at), party: r.party });
     }
-    for (const [profileId, householdId, updatedAt, aliases] of JSON.parse(profiles!.j) as [string, string | null, number, string[]][]) {
-      out.set(profileId, { profileId, records: byProfile.get(profileId) ?? [], aliases, householdId, updatedAt });
+    for (const p of profiles) {
+      out.set(p.profile_id, {
+        profileId: p.profile_id,
+        records: byProfile.get(p.profile_id) ?? [],
+        aliases: p.aliases,
+        householdId: p.household_id,
+        updatedAt: p.updated_at.getTime(),
+      });
     }
     return out;
   }

@@ -316,17 +316,6 @@ export class PostgresGraphStore implements GraphStore {
     }
   }
 
-  /**
-   * A query whose rows come back as one JSON array (its `SELECT coalesce(json_agg(...), '[]')::text
-   * AS j`): for the statements that return a row per value, key or member (tens of thousands a
-   * batch), one string and one native parse cost far less than the driver's object, buffers and
-   * strings per row.
-   */
-  private async queryJson<T>(statement: string, sql: string, params: unknown[]): Promise<T[]> {
-    const rows = await this.query<{ j: string }>(statement, sql, params);
-    return JSON.parse(rows[0]!.j) as T[];
-  }
-
   // --- prefetch -------------------------------------------------------------------------------
 
   /**
@@ -399,20 +388,21 @@ export class PostgresGraphStore implements GraphStore {
     // over-frequent whatever the exact number (the store's phone typed at every till would
     // otherwise be counted again in every batch, a cost that grows with the graph). The holders of
     // a larger value are loaded in full only if it ever has to be assessed again (`holders`).
-    const rows = await this.queryJson<[key: string, n: number, holders: string[] | null, status: ValueStatus | null]>(
+    const rows = await this.query<{ value_key: string; n: string; holders: string | null; status: ValueStatus | null }>(
       'values',
-      `SELECT coalesce(json_agg(json_build_array(k.value_key, x.n, x.holders, s.status)), '[]')::text AS j
+      `SELECT k.value_key, x.n, x.holders, s.status
        FROM unnest($1::text[], $2::int[]) AS k(value_key, small)
        CROSS JOIN LATERAL (
-         SELECT count(*) AS n, CASE WHEN count(*) <= k.small THEN coalesce(json_agg(record_id), '[]') END AS holders
+         SELECT count(*) AS n, CASE WHEN count(*) <= k.small THEN coalesce(json_agg(record_id), '[]')::text END AS holders
          FROM (SELECT record_id FROM record_values v WHERE v.value_key = k.value_key LIMIT $3) t) x
        LEFT JOIN value_statuses s ON s.value_key = k.value_key`,
       [wanted, wanted.map((k) => maxRecordsPerValue(this.config, identifierTypeOf(k)) + 1), this.countCap],
     );
-    for (const [key, n, holders, stored] of rows) {
-      const status = stored ?? 'usable';
-      this.loadedStatus.set(key, status);
-      this.valueCache.set(key, { key, status, count: n, holders: holders === null ? null : new Set(holders) });
+    for (const r of rows) {
+      const status = r.status ?? 'usable';
+      this.loadedStatus.set(r.value_key, status);
+      const holders = r.holders === null ? null : new Set(JSON.parse(r.holders) as string[]);
+      this.valueCache.set(r.value_key, { key: r.value_key, status, count: Number(r.n), holders });
     }
   }
 
@@ -421,15 +411,18 @@ export class PostgresGraphStore implements GraphStore {
     if (wanted.length === 0) return;
     // Counting stops just past the limit: a key held by more records finds no candidates, and
     // its members are never needed (a count above the limit is all the engine asks of it).
-    const rows = await this.queryJson<[key: string, members: string[] | null, n: number]>(
+    const rows = await this.query<{ key: string; members: string | null; n: string }>(
       'blocking key members',
-      `SELECT coalesce(json_agg(json_build_array(k.key, x.members, x.n)), '[]')::text AS j FROM unnest($1::text[]) AS k(key)
+      `SELECT k.key, x.members, x.n FROM unnest($1::text[]) AS k(key)
        CROSS JOIN LATERAL (
-         SELECT CASE WHEN count(*) <= $2 THEN coalesce(json_agg(record_id), '[]') END AS members, count(*) AS n
+         SELECT CASE WHEN count(*) <= $2 THEN coalesce(json_agg(record_id), '[]')::text END AS members, count(*) AS n
          FROM (SELECT record_id FROM record_keys r WHERE r.key = k.key LIMIT $2 + 1) t) x`,
       [wanted, limit],
     );
-    for (const [key, members, n] of rows) this.indexCache.set(key, { count: n, members: n <= limit ? new Set(members) : null });
+    for (const r of rows) {
+      const n = Number(r.n);
+      this.indexCache.set(r.key, { count: n, members: n <= limit ? new Set(JSON.parse(r.members!) as string[]) : null });
+    }
   }
 
   private async loadAddresses(keys: readonly string[]): Promise<void> {
@@ -442,16 +435,16 @@ export class PostgresGraphStore implements GraphStore {
   private async loadMembers(profiles: readonly string[]): Promise<void> {
     const wanted = profiles.filter((p) => !this.memberCache.has(p) && !this.createdProfiles.has(p));
     if (wanted.length === 0) return;
-    const rows = await this.queryJson<[profile: string, record: string]>(
+    const rows = await this.query<{ profile_id: string; record_id: string }>(
       'profile members',
-      `SELECT coalesce(json_agg(json_build_array(profile_id, record_id)), '[]')::text AS j FROM records WHERE profile_id = ANY($1::text[])`,
+      `SELECT profile_id, record_id FROM records WHERE profile_id = ANY($1::text[])`,
       [wanted],
     );
     for (const p of wanted) this.memberCache.set(p, new Set());
-    for (const [profile, record] of rows) {
+    for (const r of rows) {
       // A record loaded and moved in memory this batch follows its new profile.
-      const loaded = this.recordCache.get(record);
-      if (!loaded || loaded.profile === profile) this.memberCache.get(profile)!.add(record);
+      const loaded = this.recordCache.get(r.record_id);
+      if (!loaded || loaded.profile === r.profile_id) this.memberCache.get(r.profile_id)!.add(r.record_id);
     }
     const asked = new Set(wanted);
     for (const id of this.batchRecords) {
@@ -463,14 +456,13 @@ export class PostgresGraphStore implements GraphStore {
   private async membersOf(table: string, column: string, keys: readonly string[]): Promise<Map<string, Set<string>>> {
     const out = new Map<string, Set<string>>();
     if (keys.length === 0) return out;
-    // A pair per key (the key, its records): far fewer values to parse than a row per record.
-    const rows = await this.queryJson<[key: string, ids: string[]]>(
+    // One row per key (its records as JSON): far fewer rows for the driver to parse than one per record.
+    const rows = await this.query<{ k: string; ids: string }>(
       `${table} holders`,
-      `SELECT coalesce(json_agg(json_build_array(k, ids)), '[]')::text AS j
-       FROM (SELECT ${column} AS k, json_agg(record_id) AS ids FROM ${table} WHERE ${column} = ANY($1::text[]) GROUP BY ${column}) g`,
+      `SELECT ${column} AS k, json_agg(record_id)::text AS ids FROM ${table} WHERE ${column} = ANY($1::text[]) GROUP BY ${column}`,
       [keys],
     );
-    for (const [key, ids] of rows) out.set(key, new Set(ids));
+    for (const r of rows) out.set(r.k, new Set(JSON.parse(r.ids) as string[]));
     return out;
   }
 
