@@ -50,10 +50,7 @@ type StoredLink = [string, string, string, number, number, string[]];
 interface Snapshot {
   readonly isNew: boolean;
   readonly row: RecordFields | null;
-  /** The evidence as loaded, as JSON: parsed only for a record whose evidence the batch changed. */
-  readonly evidenceJson: string;
-  /** A new record's (empty) evidence. */
-  readonly evidence?: RecordEvidence;
+  readonly evidence: RecordEvidence;
   readonly keys: readonly string[];
   /** Links where this record is `a` (the engine replaces a link, never changes one); most records have none, and share one empty array. */
   readonly links: readonly Link[];
@@ -111,40 +108,10 @@ const linksFrom = (state: RecordState): readonly Link[] => {
 const snapshotOf = (state: RecordState, isNew: boolean): Snapshot => ({
   isNew,
   row: fieldsOf(state),
-  evidenceJson: state.evidenceJson,
+  evidence: state.evidence,
   keys: state.keys,
   links: linksFrom(state),
 });
-
-/**
- * A record as loaded. Its evidence is parsed from the stored JSON the first time it is asked for:
- * many records a batch loads (its events' records that the events leave as they were, cohabitants,
- * profile members outside any re-partition) it never looks into.
- */
-class StoredRecord implements RecordState {
-  private parsed: RecordEvidence | null = null;
-  readonly links = new Map<string, Link>();
-
-  constructor(
-    readonly id: string,
-    readonly seq: number,
-    public party: Party | null,
-    public observedAt: number,
-    public evidenceJson: string,
-    public fingerprint: string,
-    public keys: readonly string[],
-    public profile: string | null,
-    public deleted: boolean,
-  ) {}
-
-  get evidence(): RecordEvidence {
-    return (this.parsed ??= JSON.parse(this.evidenceJson) as RecordEvidence);
-  }
-
-  set evidence(evidence: RecordEvidence) {
-    this.parsed = evidence;
-  }
-}
 
 export class PostgresGraphStore implements GraphStore {
   private readonly recordCache = new Map<string, RecordState>();
@@ -499,17 +466,20 @@ export class PostgresGraphStore implements GraphStore {
       [unique],
     );
     for (const row of rows) {
-      const state = new StoredRecord(
-        row.record_id,
-        Number(row.seq),
-        row.party,
-        Number(row.observed_at),
-        row.evidence,
-        row.fingerprint,
-        JSON.parse(row.keys) as string[],
-        row.profile_id,
-        row.deleted,
-      );
+      const evidence = JSON.parse(row.evidence) as RecordEvidence;
+      const state: RecordState = {
+        id: row.record_id,
+        seq: Number(row.seq),
+        party: row.party,
+        observedAt: Number(row.observed_at),
+        evidence,
+        evidenceJson: row.evidence,
+        fingerprint: row.fingerprint,
+        keys: JSON.parse(row.keys) as string[],
+        profile: row.profile_id,
+        deleted: row.deleted,
+        links: new Map(),
+      };
       for (const [a, b, rule, rank, score, values] of JSON.parse(row.links) as StoredLink[]) {
         const other = a === state.id ? b : a;
         // The other end loaded (before, or just now in this loop): its link is right, and the one
@@ -551,7 +521,7 @@ export class PostgresGraphStore implements GraphStore {
     this.recordCache.set(id, r);
     this.batchRecords.add(id);
     this.absent.delete(id);
-    this.snapshots.set(id, { isNew: true, row: null, evidenceJson: r.evidenceJson, evidence: r.evidence, keys: [], links: NO_LINKS });
+    this.snapshots.set(id, { isNew: true, row: null, evidence: r.evidence, keys: [], links: NO_LINKS });
     return r;
   }
 
@@ -739,11 +709,8 @@ export class PostgresGraphStore implements GraphStore {
       const snap = this.snapshots.get(r.id)!;
       if (snap.isNew || fieldsChanged(snap.row!, r)) dirty.push(r);
       diff(keyRows, r.id, snap.keys, r.keys);
-      if (snap.evidenceJson !== r.evidenceJson) {
-        const before = snap.evidence ?? (JSON.parse(snap.evidenceJson) as RecordEvidence);
-        diff(valueRows, r.id, before.identifiers, r.evidence.identifiers);
-        diff(addressRows, r.id, before.addresses, r.evidence.addresses);
-      }
+      diff(valueRows, r.id, snap.evidence.identifiers, r.evidence.identifiers);
+      diff(addressRows, r.id, snap.evidence.addresses, r.evidence.addresses);
       const links = linksFrom(r);
       if (links.length === snap.links.length && links.every((l, i) => l === snap.links[i])) continue;
       const loadedLinks = new Map(snap.links.map((l) => [l.b, l]));

@@ -200,32 +200,22 @@ export class IdentityEngine {
    * an event leaves as it was keeps the evidence it has (most events repeat what the record says).
    */
   private prepare(events: readonly EngineEvent[], records: ReadonlyMap<string, RecordState>): Prepared[] {
-    // A stored record's evidence is read only if an event needs it: a store may parse it on demand.
-    const last = new Map<string, { party: Party | null; evidence: (() => RecordEvidence) | null; evidenceJson: string }>();
+    const last = new Map<string, { party: Party | null; evidence: RecordEvidence | null; evidenceJson: string }>();
     for (const [id, r] of records) {
       const current = r.fingerprint === this.config.evidenceFingerprint;
-      last.set(id, { party: r.party, evidence: current ? () => r.evidence : null, evidenceJson: current ? r.evidenceJson : '' });
+      last.set(id, { party: r.party, evidence: current ? r.evidence : null, evidenceJson: current ? r.evidenceJson : '' });
     }
     return events.map((event) => {
       const before = last.get(event.record);
       const party = accumulateParty(before?.party ?? null, event);
       if (before?.evidence && before.party !== null && sameJson(before.party, party)) {
-        const evidenceOf = before.evidence;
-        last.set(event.record, { party, evidence: evidenceOf, evidenceJson: before.evidenceJson });
-        return {
-          party,
-          get evidence() {
-            return evidenceOf();
-          },
-          evidenceJson: before.evidenceJson,
-          keys: null,
-          sameParty: true,
-        };
+        last.set(event.record, { party, evidence: before.evidence, evidenceJson: before.evidenceJson });
+        return { party, evidence: before.evidence, evidenceJson: before.evidenceJson, keys: null, sameParty: true };
       }
       const evidence = buildEvidence(party, this.config);
       const evidenceJson = JSON.stringify(evidence);
       const keys = evidenceJson === before?.evidenceJson || event.eventType === 'RECORD_DELETE' ? null : blockingKeys(evidence, this.config);
-      last.set(event.record, { party, evidence: () => evidence, evidenceJson });
+      last.set(event.record, { party, evidence, evidenceJson });
       return { party, evidence, evidenceJson, keys, sameParty: false };
     });
   }
@@ -267,7 +257,7 @@ export class IdentityEngine {
 
   /** `touched`: records whose links may have changed; `changed`: records whose party changed (their golden record is due). */
   private async apply(existing: RecordState | null, event: EngineEvent, prepared: Prepared, touched: Set<string>, changed: Set<string>): Promise<RecordState> {
-    const { party, evidenceJson } = prepared;
+    const { party, evidence, evidenceJson } = prepared;
     const deleted = event.eventType === 'RECORD_DELETE';
     if (existing && existing.evidenceJson === evidenceJson && existing.fingerprint === this.config.evidenceFingerprint && existing.deleted === deleted) {
       if (!deleted && !prepared.sameParty && !sameJson(existing.party, party)) {
@@ -279,7 +269,6 @@ export class IdentityEngine {
     }
     changed.add(event.record);
     this.stats.resolutions++;
-    const evidence = prepared.evidence;
     const state = existing ?? this.store.createRecord(event.record, party, event.occurredAt);
     const before: RecordEvidence | null = existing ? existing.evidence : null;
     state.party = deleted ? null : party;
