@@ -292,7 +292,7 @@ export class PostgresGraphStore implements GraphStore {
    * loads anything else on demand.
    */
   async prefetch({ values, keys, addresses, profiles: more }: PrefetchNeeds): Promise<void> {
-    const unknown = [...this.absent].length;
+    const unknown = this.absent.size;
     if (unknown > this.recordSeqs.length) {
       const rows = await this.query<{ seq: string }>('record sequence numbers', `SELECT nextval('record_seq') AS seq FROM generate_series(1, $1)`, [unknown - this.recordSeqs.length]);
       this.recordSeqs.push(...rows.map((r) => Number(r.seq)));
