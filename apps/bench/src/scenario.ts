@@ -1,6 +1,6 @@
 // What every scenario shares: its options, the shape of its result, and small arithmetic.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = process.env.C360_ROOT ?? process.cwd();
@@ -40,10 +40,24 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length))) - 1]!;
 }
 
-/** Resident memory of a process, MB (Linux /proc). */
+/** Resident memory of a process now, MB (Linux /proc): one sample, low or high as the garbage collector last left it. */
 export function rssOf(pid: number): number {
+  return statusMb(pid, 'VmRSS');
+}
+
+/** The most resident memory a process has had since it started or since `resetPeakRss`, MB (VmHWM). */
+export function peakRssOf(pid: number): number {
+  return statusMb(pid, 'VmHWM');
+}
+
+/** Starts a process's peak resident memory again from its current size (Linux: `clear_refs` 5). */
+export function resetPeakRss(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
+}
+
+function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
 }
 

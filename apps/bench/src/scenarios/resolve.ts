@@ -3,7 +3,7 @@ import { Topics } from '@c360/schemas';
 import { canonicalDataSet, canonicalEvents } from '../data-sets';
 import { benchKafka, drain, endsAfter, passthroughRun, produceAll, PARTITIONS, type Payload } from '../kafka';
 import { freePort, startService, type RunningService } from '@c360/testing';
-import { cpuSecondsOf, logDirOf, median, rssOf, serviceEnv, type Options, type ScenarioResult } from '../scenario';
+import { cpuSecondsOf, logDirOf, median, peakRssOf, resetPeakRss, rssOf, serviceEnv, type Options, type ScenarioResult } from '../scenario';
 import { startAlone } from '../services';
 
 interface ScalePoint {
@@ -11,7 +11,10 @@ interface ScalePoint {
   records: number;
   msPerRecord: number;
   msPerEvent: number;
+  /** One sample at the end of the probe. */
   rssMb: number;
+  /** The most the process held while the level was filled and probed. */
+  peakRssMb: number;
   fillRecordsPerS: number;
 }
 
@@ -36,6 +39,7 @@ async function scaleRun(options: Options, levels: readonly number[]): Promise<Sc
     let filled = 0;
     let seed = 1_000;
     for (const level of levels) {
+      resetPeakRss(alone.service.process.pid!);
       let fillMs = 0;
       let fillRecords = 0;
       // About 4.9 records a person; filled in chunks of at most 20,000 persons.
@@ -55,6 +59,7 @@ async function scaleRun(options: Options, levels: readonly number[]): Promise<Sc
         msPerRecord: Number((ms / probe.records).toFixed(3)),
         msPerEvent: Number((ms / probe.payloads.length).toFixed(3)),
         rssMb: rssOf(alone.service.process.pid!),
+        peakRssMb: peakRssOf(alone.service.process.pid!),
         fillRecordsPerS: fillMs > 0 ? Math.round((fillRecords / fillMs) * 1000) : 0,
       });
       console.error(`  ${JSON.stringify(out.at(-1))}`);
@@ -85,9 +90,10 @@ async function resolveRun(
     const all = [alone.service, ...others];
     const cpu = () => all.reduce((sum, s) => sum + cpuSecondsOf(s.process.pid!), 0);
     const cpuBefore = cpu();
+    for (const s of all) resetPeakRss(s.process.pid!);
     const ms = await drain(admin, alone.groupId, ends, () => produceAll(kafka, payloads));
     const cpuS = cpu() - cpuBefore;
-    const rssMb = Math.max(...all.map((s) => rssOf(s.process.pid!)));
+    const rssMb = Math.max(...all.map((s) => peakRssOf(s.process.pid!)));
     const metrics = await Promise.all(all.map(async (s) => (await fetch(`${s.url}/metrics`)).text()));
     return {
       eventsPerS: (payloads.length / ms) * 1000,
@@ -133,13 +139,14 @@ export async function scaleScenario(options: Options): Promise<ScenarioResult> {
   const lastPoint = points.at(-1)!;
   return {
     scenario: 'scale',
-    metrics: { ms_per_record: lastPoint.msPerRecord, rss_mb: lastPoint.rssMb, profiles_in_graph: lastPoint.records },
-    baseline: { ms_per_record: first.msPerRecord, rss_mb: first.rssMb, profiles_in_graph: first.records },
+    metrics: { ms_per_record: lastPoint.msPerRecord, rss_mb: lastPoint.rssMb, peak_rss_mb: lastPoint.peakRssMb, profiles_in_graph: lastPoint.records },
+    baseline: { ms_per_record: first.msPerRecord, rss_mb: first.rssMb, peak_rss_mb: first.peakRssMb, profiles_in_graph: first.records },
     ratio: Number((lastPoint.msPerRecord / first.msPerRecord).toFixed(3)),
     config: { levels, points },
     notes: [
       'one resolver on a fresh database, filled to each level with one RECORD_UPDATE per source record (generated persons, default noise); at each level the probe (every event of 1,000 new persons) is timed',
       'profiles_in_graph counts source records in the graph (profiles are fewer: records of one person join); ratio: time per record at the last level over the first',
+      'rss_mb: one sample at the end of the probe; peak_rss_mb: the most the resolver held while the level was filled and probed (VmHWM, reset per level)',
     ],
   };
 }
@@ -170,7 +177,7 @@ export async function resolveScenario(options: Options): Promise<ScenarioResult>
       events_per_s: Math.round(m),
       records_per_s: Math.round(recordsPerS),
       cpu_ms_per_1000_events: Math.round((median(cpu) / payloads.length) * 1e6),
-      rss_mb: median(rss), // the largest process
+      rss_mb: median(rss), // the largest process's peak during the run (VmHWM)
     },
     baseline: { events_per_s: Math.round(b) },
     ratio: Number((m / b).toFixed(3)),
